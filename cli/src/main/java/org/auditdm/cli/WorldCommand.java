@@ -1,0 +1,9 @@
+package org.auditdm.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code auditdm world ...}: render scenes, edit them, ask the oracle. */
+@Command(name = "world", mixinStandardHelpOptions = true,
+        description = "The synthetic visual world: render, edit, ask.")
+public final class WorldCommand {
+}
