@@ -31,6 +31,7 @@ public record Photometric(double blur, double noise, double contrast, double bri
     }
 
     /** True when rendering applies no perturbation at all. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isNone() {
         return blur == 0 && noise == 0 && contrast == 1 && brightness == 0 && jpegQuality == 0;
     }

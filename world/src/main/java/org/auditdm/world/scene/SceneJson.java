@@ -65,9 +65,18 @@ public final class SceneJson {
         String what = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
         JsonLocation loc = e.getLocation();
         String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-        String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
-                ? " at " + m.getPathReference().replace("org.auditdm.world.scene.", "")
-                : "";
+        String path = "";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (var ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    sb.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            path = " at " + sb;
+        }
         return what + path + where;
     }
 }
