@@ -119,7 +119,9 @@ public final class Renderer {
                 g.fill(dots);
             }
             case GRADIENT -> {
-                g.setPaint(new GradientPaint(0, 0, bg, 0, side, shade(bg, 0.72)));
+                // Darker towards the bottom; a near-black background cannot get darker, so it lightens.
+                Color end = b.background().luminance() < 0.2 ? tint(bg, 0.22) : shade(bg, 0.72);
+                g.setPaint(new GradientPaint(0, 0, bg, 0, side, end));
                 g.fillRect(0, 0, side, side);
             }
         }
