@@ -269,13 +269,14 @@ public final class Oracle {
 
         private OracleAnswer readLabel(ObjectFilter s) {
             String cut = "\u0000cut";
-            OracleAnswer a = the(s, o -> o.label() == null ? ""
+            String none = "\u0000none";
+            OracleAnswer a = the(s, o -> o.label() == null ? none
                     : Geometry.inside(Geometry.outline(o, VISIBILITY_SIDE), VISIBILITY_SIDE)
                         ? o.label().toLowerCase(Locale.ROOT) : cut, "with different labels");
             if (!a.isAnswer()) {
                 return a;
             }
-            if (a.answer().isEmpty()) {
+            if (a.answer().equals(none)) {
                 return OracleAnswer.unanswerable("nothing is written on the " + s.phrase(false));
             }
             if (a.answer().equals(cut)) {

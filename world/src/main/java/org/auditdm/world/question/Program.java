@@ -110,8 +110,6 @@ public record Program(Family family, ObjectFilter subject, ObjectFilter other, R
                     only(true, true, false, true, false, false);
                     rule(comparison == Comparison.BIGGER || comparison == Comparison.SMALLER,
                             "compares with BIGGER or SMALLER, not " + comparison);
-                    rule(subject.size() == null && other.size() == null,
-                            "compares sizes, so neither side may name a size");
                 }
                 case SPATIAL -> only(true, true, true, false, false, false);
                 case COUNT_COMPARE -> {
