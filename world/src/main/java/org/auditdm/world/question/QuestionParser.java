@@ -38,16 +38,35 @@ public final class QuestionParser {
     public static ParsedQuestion parse(String text) {
         Tokens tokens = Tokens.of("question", text);
         Failure best = null;
+        ParsedQuestion first = null;
         for (Template template : Templates.all()) {
             tokens.reset(0);
             try {
                 Program program = new Attempt(tokens, template).run();
-                return new ParsedQuestion(program, template.id());
+                ParsedQuestion found = new ParsedQuestion(program, template.id());
+                // Synonyms let one text fit several templates ("taller" is also an accepted
+                // "higher"); the template that writes exactly this text wins.
+                if (normal(QuestionWriter.write(program, template)).equals(normal(text))) {
+                    return found;
+                }
+                if (first == null) {
+                    first = found;
+                }
             } catch (Failure f) {
                 best = best == null || f.beats(best) ? f : best.merge(f);
             }
         }
+        if (first != null) {
+            return first;
+        }
         throw best.explain(tokens);
+    }
+
+    /** Lower case, one spelling, words only: what two texts must share to be the same wording. */
+    private static String normal(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\bcolor", "colour").replaceAll("\\bgrey\\b", "gray")
+                .replaceAll("[^a-z0-9:]+", " ").trim();
     }
 
     /** Why one template did not match, and how far it got. */
