@@ -112,7 +112,7 @@ public final class QuestionParser {
             List<Token> all = tokens.all();
             String input = tokens.input();
             Token at = index < all.size() ? all.get(index) : null;
-            if (at != null && !at.isPunct() && !known(at.lower())) {
+            if (at != null && !at.isPunct() && !known(at.lower()) && index > 0) {
                 String hint = suggest(at.lower()).map(w -> " (did you mean '" + w + "'?)").orElse("");
                 return new ParseException("unknown word '" + at.text() + "'" + hint, input, at.start());
             }
@@ -332,19 +332,25 @@ public final class QuestionParser {
         return VOCABULARY.contains(w) || SPELLINGS.containsKey(w) || Lexicon.known(w) || w.length() == 1;
     }
 
+    /**
+     * The known word closest to a typo: within edit distance 2 (1 for words of three letters or
+     * fewer, unless the first letter agrees), ties going to words with the same first letter, then alphabetically.
+     */
     private static Optional<String> suggest(String w) {
+        int limit = w.length() <= 3 ? 1 : 2;
         String best = null;
-        int bestD = 3;
-        for (String v : VOCABULARY) {
+        int bestScore = Integer.MAX_VALUE;
+        List<String> candidates = new ArrayList<>(VOCABULARY);
+        candidates.addAll(SPELLINGS.keySet());
+        Lexicon.suggest(w).ifPresent(candidates::add);
+        candidates.sort(Comparator.naturalOrder());
+        for (String v : candidates) {
             int d = distance(w, v);
-            if (d < bestD || (d == bestD && best != null && v.compareTo(best) < 0)) {
-                bestD = d;
+            int score = 2 * d + (v.charAt(0) == w.charAt(0) ? 0 : 1);
+            if ((d <= limit || (d == 2 && v.charAt(0) == w.charAt(0))) && score < bestScore) {
+                bestScore = score;
                 best = v;
             }
-        }
-        Optional<String> lex = Lexicon.suggest(w);
-        if (lex.isPresent() && (best == null || distance(w, lex.get()) < bestD)) {
-            return lex;
         }
         return Optional.ofNullable(best);
     }
