@@ -38,7 +38,7 @@ public final class SceneSampler {
             "TOLL", "ZONE", "10", "20", "30", "40", "50", "60", "70", "80", "90", "100");
 
     /** Characters of sampled object labels. */
-    private static final String LABEL_CHARS = "ABCDEFGHKMNPRSTXYZ0123456789";
+    public static final String LABEL_CHARS = "ABCDEFGHKMNPRSTXYZ0123456789";
 
     /** Backgrounds other than white: light enough that most colours stand out. */
     private static final NamedColor[] BACKGROUNDS = {NamedColor.GRAY, NamedColor.YELLOW, NamedColor.CYAN,
