@@ -4,6 +4,10 @@ import picocli.CommandLine.Command;
 
 /** {@code auditdm world ...}: render scenes, edit them, ask the oracle. */
 @Command(name = "world", mixinStandardHelpOptions = true,
-        description = "The synthetic visual world: render, edit, ask.")
+        description = "The synthetic visual world: render, edit, ask.",
+        subcommands = {
+            EditCommand.class,
+            CaptionCommand.class
+        })
 public final class WorldCommand {
 }

@@ -1,5 +1,7 @@
 package org.auditdm.world.scene;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Global photometric perturbations applied after drawing, in this order: contrast and brightness,
  * blur, noise, JPEG compression.
@@ -31,6 +33,7 @@ public record Photometric(double blur, double noise, double contrast, double bri
     }
 
     /** True when rendering applies no perturbation at all. */
+    @JsonIgnore
     public boolean isNone() {
         return blur == 0 && noise == 0 && contrast == 1 && brightness == 0 && jpegQuality == 0;
     }

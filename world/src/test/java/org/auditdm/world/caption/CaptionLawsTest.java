@@ -67,6 +67,13 @@ class CaptionLawsTest {
     }
 
     @Property(tries = 50)
+    void parsedScenesSurviveJson(@ForAll long sceneSeed) {
+        Scene parsed = CaptionParser.parse(CaptionWriter.describe(SAMPLER.sample(new SplittableRandom(sceneSeed))), 1);
+        assertThat(org.auditdm.world.scene.SceneJson.read(org.auditdm.world.scene.SceneJson.write(parsed)))
+                .isEqualTo(parsed);
+    }
+
+    @Property(tries = 50)
     void everyKindRoundTrips(@ForAll("kinds") SceneKind kind, @ForAll long seed) {
         Scene scene = SAMPLER.sample(kind, new SplittableRandom(seed));
         String caption = CaptionWriter.describe(scene);
