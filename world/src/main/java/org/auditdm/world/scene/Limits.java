@@ -20,6 +20,11 @@ public final class Limits {
     public static final int MAX_IMAGE_SIDE = 1024;
     /** Longest caption, edit command or question accepted by the parsers, in characters. */
     public static final int MAX_TEXT_LENGTH = 500;
+    /**
+     * Longest caption: the canonical caption of a full scene (twelve distinct objects, each with
+     * its place, plus sign and backdrop clauses) needs up to about 850 characters.
+     */
+    public static final int MAX_CAPTION_LENGTH = 1000;
 
     /** Sign text and labels: upper-case letters, digits, spaces and a few marks. */
     public static final Pattern TEXT = Pattern.compile("[A-Z0-9 !?.:-]+");

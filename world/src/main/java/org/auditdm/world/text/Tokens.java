@@ -26,12 +26,23 @@ public final class Tokens {
      * @throws ParseException when the input is empty, too long or has control characters
      */
     public static Tokens of(String what, String input) {
+        return of(what, input, Limits.MAX_TEXT_LENGTH);
+    }
+
+    /**
+     * Tokenizes {@code input} with a length limit of its own (captions of full scenes are longer
+     * than commands and questions).
+     *
+     * @throws ParseException when the input is empty, longer than {@code maxLength} or has control
+     *     characters
+     */
+    public static Tokens of(String what, String input, int maxLength) {
         if (input == null || input.isBlank()) {
             throw new ParseException(what + " is empty", input == null ? "" : input, 0);
         }
-        if (input.length() > Limits.MAX_TEXT_LENGTH) {
+        if (input.length() > maxLength) {
             throw new ParseException(what + " is " + input.length() + " characters long; the limit is "
-                    + Limits.MAX_TEXT_LENGTH, input.substring(0, 60) + "...", 60);
+                    + maxLength, input.substring(0, 60) + "...", 60);
         }
         List<Token> out = new ArrayList<>();
         int i = 0;
