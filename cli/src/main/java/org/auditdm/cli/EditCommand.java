@@ -1,5 +1,8 @@
 package org.auditdm.cli;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.auditdm.api.Picture;
+import org.auditdm.world.render.Renderer;
 import org.auditdm.world.edit.EditResult;
 import org.auditdm.world.edit.Editor;
 import org.auditdm.world.scene.Scene;
@@ -35,6 +40,14 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.json", description = "where to write the edited scene")
     Path output;
 
+    @Option(names = "--png", paramLabel = "OUT.png",
+            description = "also write the scene before and after the edit, side by side")
+    Path png;
+
+    @Option(names = "--size", defaultValue = "256", paramLabel = "PX",
+            description = "image side for --png (default: ${DEFAULT-VALUE})")
+    int size;
+
     @Override
     public Integer call() {
         Scene in = readScene(scene);
@@ -42,6 +55,28 @@ public final class EditCommand implements Callable<Integer> {
         r.lines().forEach(spec.commandLine().getOut()::println);
         if (output != null) {
             writeScene(output, r.scene());
+        }
+        if (png != null) {
+            Renderer renderer = new Renderer();
+            BufferedImage before = renderer.render(in, size).toBufferedImage();
+            BufferedImage after = renderer.render(r.scene(), size).toBufferedImage();
+            int gap = Math.max(4, size / 32);
+            BufferedImage both = new BufferedImage(2 * size + gap, size, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = both.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, both.getWidth(), size);
+            g.drawImage(before, 0, 0, null);
+            g.drawImage(after, size + gap, 0, null);
+            g.dispose();
+            try {
+                Path parent = png.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.write(png, Picture.of(both).toPng());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write " + png + ": " + e.getMessage(), e);
+            }
         }
         return 0;
     }

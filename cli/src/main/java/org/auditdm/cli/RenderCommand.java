@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.auditdm.api.Picture;
+import org.auditdm.world.caption.CaptionParser;
 import org.auditdm.world.render.Renderer;
 import org.auditdm.world.sample.SceneSampler;
 import org.auditdm.world.sample.WorldPrior;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code auditdm world render}: paints a scene from a JSON file, or a random one, into a PNG. */
+/** {@code auditdm world render}: paints a scene from a JSON file, a caption or at random, into a PNG. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Render a scene (from a JSON file, or sampled at random) to a PNG image.")
+        description = "Render a scene (from a JSON file, a caption, or sampled at random) to a PNG image.")
 public final class RenderCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +39,11 @@ public final class RenderCommand implements Callable<Integer> {
 
         @Option(names = "--random", description = "Render a scene sampled from the training prior.")
         boolean random;
+
+        @Option(names = "--caption", paramLabel = "TEXT",
+                description = "Render a scene described in the caption language, e.g. "
+                        + "\"three small red circles and a large blue star at the top left\".")
+        String caption;
     }
 
     @Option(names = "--kind", paramLabel = "KIND",
@@ -45,7 +51,7 @@ public final class RenderCommand implements Callable<Integer> {
     String kind;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "With --random: sampling seed (default: ${DEFAULT-VALUE}).")
+            description = "With --random or --caption: sampling seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--size", paramLabel = "PX", defaultValue = "" + Renderer.DEFAULT_SIDE,
@@ -60,10 +66,14 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!source.random && (kind != null || spec.commandLine().getParseResult().hasMatchedOption("--seed"))) {
-            throw new IllegalArgumentException("--kind and --seed apply only with --random");
+        if (!source.random && kind != null) {
+            throw new IllegalArgumentException("--kind applies only with --random");
         }
-        Scene scene = source.random ? sample() : read(source.scene);
+        if (source.scene != null && spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+            throw new IllegalArgumentException("--seed applies only with --random or --caption");
+        }
+        Scene scene = source.random ? sample()
+                : source.caption != null ? CaptionParser.parse(source.caption, seed) : read(source.scene);
         Picture picture = new Renderer().render(scene, size);
         write(out, picture.toPng());
         if (json != null) {
