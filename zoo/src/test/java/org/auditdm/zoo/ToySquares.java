@@ -31,6 +31,11 @@ final class ToySquares implements TrainingSource {
     }
 
     @Override
+    public List<String> questionCorpus() {
+        return List.of("What colour is the square?", "Is the square on the left?");
+    }
+
+    @Override
     public List<LabeledExample> next(SplittableRandom rng, int batchSize) {
         List<LabeledExample> out = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
