@@ -114,7 +114,7 @@ public final class ZooTraining {
                 digest(items), replay == null ? "none" : replay.name(), replayFraction);
         Path start = Files.exists(checkpointDir.resolve(Checkpoints.METADATA)) ? checkpointDir : parentCheckpoint;
         CheckpointMetadata resumeFrom = null;
-        if (start == checkpointDir) {
+        if (start.equals(checkpointDir)) {
             resumeFrom = Checkpoints.readMetadata(checkpointDir);
             checkSameRun(resumeFrom, parentMeta.spec(), config, mixed, checkpointDir);
         }
@@ -131,8 +131,8 @@ public final class ZooTraining {
             throw new IllegalArgumentException("checkpoint directory " + dir + " holds a different run ("
                     + meta.id() + "); choose an empty directory or the same spec, source and config to resume");
         }
-        if (meta.precision() != Precision.FLOAT32 || !Files.exists(dir.resolve(Checkpoints.OPTIMIZER))
-                && meta.training().stepsDone() < config.maxSteps()) {
+        boolean finished = meta.training().stepsDone() >= config.maxSteps();
+        if (!finished && (meta.precision() != Precision.FLOAT32 || !Files.exists(dir.resolve(Checkpoints.OPTIMIZER)))) {
             throw new IllegalArgumentException("checkpoint " + dir + " is not resumable (needs float32 parameters "
                     + "and optimiser state)");
         }
@@ -256,6 +256,28 @@ public final class ZooTraining {
         CheckpointMetadata.TrainingRecord record = new CheckpointMetadata.TrainingRecord(config,
                 config.scheduleName(), source.name(), step, stop, loss, acc, adam.step());
         return Checkpoints.save(model, dir, Precision.FLOAT32, record, parent, recipe, adam.state(), clock);
+    }
+
+    /**
+     * Seconds per optimisation step of a fresh model on {@code source} (mean over {@code steps} steps after two
+     * warm-up steps; includes batch drawing and encoding). Nothing is saved.
+     */
+    public static double secondsPerStep(ZooModel model, TrainingSource source, int batchSize, int steps) {
+        TrainingConfig config = new TrainingConfig(steps + 2, batchSize, 1e-3, 1e-5, 1, 0.01, 1.0, 0, 1, 0, 1);
+        model.parameters().setRequiresGradient(true);
+        try (AdamW adam = new AdamW(model.parameters())) {
+            long start = 0;
+            for (int step = 1; step <= steps + 2; step++) {
+                if (step == 3) {
+                    start = System.nanoTime();
+                }
+                List<LabeledExample> batch = source.next(stepRandom(1, step), batchSize);
+                trainStep(model, adam, batch, model.answerVocabulary(), config.learningRate(step), config);
+            }
+            return (System.nanoTime() - start) / 1e9 / steps;
+        } finally {
+            model.parameters().setRequiresGradient(false);
+        }
     }
 
     /** The data stream of one step: a function of (seed, step) only, so resume replays it exactly. */
