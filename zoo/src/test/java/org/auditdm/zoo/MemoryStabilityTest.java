@@ -20,11 +20,14 @@ class MemoryStabilityTest {
             List<VisualQuestion> qs = ZooBenchmark.syntheticQuestions(m, 1024, 3);
             int arrays = m.parameters().manager().getManagedArrays().size();
             ResidentMemory.Measurement r = ResidentMemory.run(m, qs, 20_000, 100_000);
-            System.out.printf("VmRSS after warm-up %d kB, at end %d kB, growth %d kB over %d inferences in %.1f s%n",
-                    r.afterWarmupKb(), r.endKb(), r.growthKb(), r.inferences(), r.seconds());
+            System.out.printf("VmRSS after warm-up %d kB, at end %d kB, growth %d kB (non-heap %d kB) over %d "
+                    + "inferences in %.1f s%n", r.afterWarmupKb(), r.endKb(), r.growthKb(), r.nonHeapGrowthKb(),
+                    r.inferences(), r.seconds());
             assertThat(r.inferences()).isEqualTo(100_000);
-            // Leaking only the input images would cost ~1.2 GB over 80,000 inferences; allow heap jitter.
-            assertThat(r.growthKb()).isLessThan(64 * 1024);
+            // Leaking only the input images would cost ~1.2 GB over 80,000 inferences. The JVM may commit more
+            // heap (counted in RSS), so the tight bound is on the rest; the total bound is loose.
+            assertThat(r.nonHeapGrowthKb()).isLessThan(48 * 1024);
+            assertThat(r.growthKb()).isLessThan(256 * 1024);
             assertThat(m.parameters().manager().getManagedArrays()).hasSize(arrays);
         }
     }

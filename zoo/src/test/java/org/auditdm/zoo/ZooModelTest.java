@@ -74,6 +74,24 @@ class ZooModelTest {
     }
 
     @Test
+    void presetsRunAndMatchTheirAnalyticParameterCounts() {
+        for (ModelSpec spec : List.of(ModelSpec.S, ModelSpec.M, ModelSpec.L)) {
+            try (ZooModel m = ZooModel.initialise("p", spec, QV, ToySquares.ANSWERS, 1)) {
+                long counted = 0;
+                for (float[] v : m.parameters().values()) {
+                    counted += v.length;
+                }
+                assertThat(counted).isEqualTo(spec.parameterCount(QV.size(), ToySquares.ANSWERS.size()));
+                assertThat(m.answer(randomQuestions(1, 4).get(0)).text()).isIn(ToySquares.ANSWERS.answers());
+            }
+        }
+        // Exact counts for a reference vocabulary of 200 question words and 100 answers.
+        assertThat(ModelSpec.S.parameterCount(200, 100)).isEqualTo(256_996L);
+        assertThat(ModelSpec.M.parameterCount(200, 100)).isEqualTo(2_938_596L);
+        assertThat(ModelSpec.L.parameterCount(200, 100)).isEqualTo(3_375_492L);
+    }
+
+    @Test
     void rejectsWrongImageSizeAndUseAfterClose() {
         ZooModel m = ZooModel.initialise("t", ModelSpec.TINY_FILM, QV, ToySquares.ANSWERS, 1);
         Picture small = Picture.of(32, 32, new int[32 * 32]);

@@ -22,10 +22,18 @@ public final class ResidentMemory {
      * @param endKb VmRSS after all {@code inferences}
      * @param inferences questions answered in total
      * @param seconds wall time of all inferences
+     * @param heapAfterWarmupKb committed Java heap after warm-up
+     * @param heapEndKb committed Java heap at the end
      */
-    public record Measurement(long afterWarmupKb, long endKb, long inferences, double seconds) {
+    public record Measurement(long afterWarmupKb, long endKb, long inferences, double seconds, long heapAfterWarmupKb,
+                              long heapEndKb) {
         public long growthKb() {
             return endKb - afterWarmupKb;
+        }
+
+        /** RSS growth not explained by the JVM committing more heap: the native (DJL/PyTorch) part. */
+        public long nonHeapGrowthKb() {
+            return growthKb() - (heapEndKb - heapAfterWarmupKb);
         }
     }
 
@@ -52,10 +60,12 @@ public final class ResidentMemory {
         long start = System.nanoTime();
         long done = 0;
         long afterWarmup = -1;
+        long heapAfterWarmup = -1;
         while (done < inferences) {
             if (afterWarmup < 0 && done >= warmup) {
                 System.gc();
                 afterWarmup = residentKilobytes();
+                heapAfterWarmup = Runtime.getRuntime().totalMemory() / 1024;
             }
             int n = (int) Math.min(questions.size(), inferences - done);
             model.answerAll(questions.subList(0, n));
@@ -63,7 +73,8 @@ public final class ResidentMemory {
         }
         System.gc();
         long end = residentKilobytes();
-        return new Measurement(afterWarmup, end, done, (System.nanoTime() - start) / 1e9);
+        return new Measurement(afterWarmup, end, done, (System.nanoTime() - start) / 1e9, heapAfterWarmup,
+                Runtime.getRuntime().totalMemory() / 1024);
     }
 
     /** Runs the full 100,000-inference check on a tiny model and prints the result. */
@@ -73,8 +84,9 @@ public final class ResidentMemory {
         try (ZooModel m = ZooModel.initialise("tiny", org.auditdm.zoo.model.ModelSpec.TINY_TRANSFORMER, qv, av, 1)) {
             List<VisualQuestion> qs = ZooBenchmark.syntheticQuestions(m, 1024, 3);
             Measurement r = run(m, qs, 20_000, 100_000);
-            System.out.printf("VmRSS after warm-up %d kB, at end %d kB, growth %d kB over %d inferences in %.1f s%n",
-                    r.afterWarmupKb(), r.endKb(), r.growthKb(), r.inferences(), r.seconds());
+            System.out.printf("VmRSS after warm-up %d kB, at end %d kB, growth %d kB (non-heap %d kB) over %d "
+                    + "inferences in %.1f s%n", r.afterWarmupKb(), r.endKb(), r.growthKb(), r.nonHeapGrowthKb(),
+                    r.inferences(), r.seconds());
         }
     }
 }

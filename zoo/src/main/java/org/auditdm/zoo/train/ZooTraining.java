@@ -83,6 +83,14 @@ public final class ZooTraining {
         }
     }
 
+    /** {@link #fineTune(Path, List, TrainingSource, double, TrainingConfig, Path, ProgressListener, Clock)} with the UTC clock. */
+    public static Result fineTune(Path parentCheckpoint, List<LabeledExample> items, TrainingSource replay,
+                                  double replayFraction, TrainingConfig config, Path checkpointDir,
+                                  ProgressListener listener) {
+        return fineTune(parentCheckpoint, items, replay, replayFraction, config, checkpointDir, listener,
+                Clock.systemUTC());
+    }
+
     /**
      * Fine-tunes a checkpoint on targeted examples mixed with replayed data: each batch takes
      * {@code round(replayFraction * batchSize)} examples from {@code replay} and the rest uniformly (with
