@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Audit vision-language models: find, name and fix the differences that matter.",
         subcommands = {
             WorldCommand.class,
+            ZooCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

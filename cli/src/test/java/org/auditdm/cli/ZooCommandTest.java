@@ -1,0 +1,37 @@
+package org.auditdm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ZooCommandTest {
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void benchPrintsATableForFreshModels() {
+        String[] r = run("zoo", "bench", "--sizes", "S", "--seconds", "0.05", "--train-steps", "1");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("FILM_CNN S").contains("matmul peak").contains("train ms/step");
+    }
+
+    @Test
+    void badSizeIsOneReadableError() {
+        String[] r = run("zoo", "bench", "--sizes", "XL", "--seconds", "0.05");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].trim()).isEqualTo("error: unknown model size 'XL' (expected S, M or L)");
+    }
+
+    @Test
+    void missingCheckpointIsOneReadableError() {
+        String[] r = run("zoo", "bench", "--checkpoint", "/nonexistent/ckpt", "--seconds", "0.05");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).startsWith("error: checkpoint directory not found");
+    }
+}

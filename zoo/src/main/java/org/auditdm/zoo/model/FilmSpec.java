@@ -1,0 +1,67 @@
+package org.auditdm.zoo.model;
+
+import java.util.List;
+
+/**
+ * Shape of a {@link Family#FILM_CNN} network.
+ *
+ * @param stemWidth channels of the 3x3 stem convolution (input: RGB plus 2 coordinate channels)
+ * @param stemStride stride of the stem
+ * @param stageWidths channels per stage; each stage opens with a 3x3 transition convolution
+ * @param stageStrides stride of each stage's transition convolution
+ * @param stageDepths FiLM residual blocks per stage
+ * @param spatialGrid side of the average-pooled feature map that is flattened for the head (keeps "where")
+ * @param hiddenWidth width of the head
+ * @param questionDim width of the question encoder
+ * @param questionLayers self-attention layers in the question encoder
+ * @param questionHeads attention heads in the question encoder
+ * @param questionFfn feed-forward width in the question encoder
+ */
+public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
+                       List<Integer> stageDepths, int spatialGrid, int hiddenWidth, int questionDim,
+                       int questionLayers, int questionHeads, int questionFfn) {
+    public FilmSpec {
+        stageWidths = List.copyOf(stageWidths);
+        stageStrides = List.copyOf(stageStrides);
+        stageDepths = List.copyOf(stageDepths);
+        positive("stemWidth", stemWidth);
+        positive("stemStride", stemStride);
+        positive("spatialGrid", spatialGrid);
+        positive("hiddenWidth", hiddenWidth);
+        positive("questionDim", questionDim);
+        positive("questionLayers", questionLayers);
+        positive("questionHeads", questionHeads);
+        positive("questionFfn", questionFfn);
+        if (stageWidths.isEmpty() || stageWidths.size() != stageStrides.size()
+                || stageWidths.size() != stageDepths.size()) {
+            throw new IllegalArgumentException("stageWidths, stageStrides and stageDepths must be non-empty and "
+                    + "equally long, got " + stageWidths.size() + ", " + stageStrides.size() + ", " + stageDepths.size());
+        }
+        for (int i = 0; i < stageWidths.size(); i++) {
+            positive("stageWidths[" + i + "]", stageWidths.get(i));
+            positive("stageStrides[" + i + "]", stageStrides.get(i));
+            if (stageDepths.get(i) < 0) {
+                throw new IllegalArgumentException("stageDepths[" + i + "] must be >= 0");
+            }
+        }
+        if (questionDim % questionHeads != 0) {
+            throw new IllegalArgumentException("questionDim " + questionDim + " is not divisible by questionHeads "
+                    + questionHeads);
+        }
+    }
+
+    /** Side of the last feature map for a square input of side {@code imageSize}. */
+    public int featureSide(int imageSize) {
+        int side = imageSize / stemStride;
+        for (int s : stageStrides) {
+            side /= s;
+        }
+        return side;
+    }
+
+    static void positive(String name, int v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + v);
+        }
+    }
+}

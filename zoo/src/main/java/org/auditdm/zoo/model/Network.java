@@ -1,0 +1,25 @@
+package org.auditdm.zoo.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * A network's forward pass from encoded inputs to answer logits.
+ *
+ * <p>Every intermediate must end up owned by {@code scope} (a per-call sub-manager): DJL gives an op's
+ * result to the manager of its first operand, so implementations put inputs (owned by {@code scope}) first
+ * and never start an op from a parameter array.
+ */
+interface Network {
+    /**
+     * @param images (B, 3, H, W) float32 in [0, 1]
+     * @param tokens (B, T) int64 question token ids
+     * @param tokenMask (B, T) float32, 1 for real tokens and 0 for padding
+     * @return (B, answers) logits
+     */
+    NDArray logits(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask);
+
+    static Network of(ModelSpec spec, NamedParameters params) {
+        return spec.family() == Family.FILM_CNN ? new FilmCnn(spec, params) : new PatchTransformer(spec, params);
+    }
+}

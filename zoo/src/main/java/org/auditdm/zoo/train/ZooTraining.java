@@ -1,0 +1,309 @@
+package org.auditdm.zoo.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.auditdm.api.Picture;
+import org.auditdm.zoo.checkpoint.CheckpointMetadata;
+import org.auditdm.zoo.checkpoint.Checkpoints;
+import org.auditdm.zoo.checkpoint.Precision;
+import org.auditdm.zoo.model.ModelSpec;
+import org.auditdm.zoo.model.ZooModel;
+import org.auditdm.zoo.vocab.AnswerVocabulary;
+import org.auditdm.zoo.vocab.QuestionVocabulary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Training, resume and fine-tuning of zoo models.
+ *
+ * <p>Reproducibility: parameters are initialised from {@code seed}, and the batch of step {@code s} is drawn
+ * from a {@link SplittableRandom} derived only from ({@code seed}, {@code s}). Together with exact float32
+ * checkpoints of the parameters and the AdamW moments, an interrupted run resumed from its last checkpoint
+ * ends with the same parameters, bit for bit, as an uninterrupted one.
+ *
+ * <p>Only one training may run per process at a time (DJL allows one open gradient collector).
+ */
+public final class ZooTraining {
+    private static final Logger LOG = LoggerFactory.getLogger(ZooTraining.class);
+
+    /** Words in the question vocabulary are kept if seen at least this often in the corpus. */
+    public static final int MIN_WORD_COUNT = 1;
+    public static final int MAX_QUESTION_VOCABULARY = 4096;
+
+    private ZooTraining() {
+    }
+
+    /** The result of a run: the checkpoint written at the end and why the run stopped. */
+    public record Result(Path checkpoint, CheckpointMetadata metadata, StopReason stopReason, boolean resumed) {
+    }
+
+    /** {@link #train(ModelSpec, TrainingConfig, TrainingSource, Path, ProgressListener, Clock)} with the UTC clock. */
+    public static Result train(ModelSpec spec, TrainingConfig config, TrainingSource source, Path checkpointDir,
+                               ProgressListener listener) {
+        return train(spec, config, source, checkpointDir, listener, Clock.systemUTC());
+    }
+
+    /**
+     * Trains a fresh model, or resumes if {@code checkpointDir} holds an unfinished checkpoint of the same run
+     * (same spec, data source and config apart from time budget and reporting). A finished checkpoint is
+     * returned as is. Checkpoints are float32 and carry the optimiser state; use
+     * {@link Checkpoints#export} for a compact float16 copy.
+     */
+    public static Result train(ModelSpec spec, TrainingConfig config, TrainingSource source, Path checkpointDir,
+                               ProgressListener listener, Clock clock) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(source, "source");
+        if (Files.exists(checkpointDir.resolve(Checkpoints.METADATA))) {
+            CheckpointMetadata meta = Checkpoints.readMetadata(checkpointDir);
+            checkSameRun(meta, spec, config, source, checkpointDir);
+            Checkpoints.Loaded loaded = Checkpoints.load(checkpointDir);
+            try (ZooModel model = loaded.model()) {
+                return run(model, config, source, checkpointDir, listener, clock, meta, meta.parent(),
+                        meta.dataRecipe());
+            }
+        }
+        AnswerVocabulary answers = source.answers();
+        QuestionVocabulary questions = QuestionVocabulary.build(source.questionCorpus(), MIN_WORD_COUNT,
+                MAX_QUESTION_VOCABULARY);
+        try (ZooModel model = ZooModel.initialise("zoo:" + spec.name(), spec, questions, answers, config.seed())) {
+            return run(model, config, source, checkpointDir, listener, clock, null, null, null);
+        }
+    }
+
+    /** {@link #fineTune(Path, List, TrainingSource, double, TrainingConfig, Path, ProgressListener, Clock)} with the UTC clock. */
+    public static Result fineTune(Path parentCheckpoint, List<LabeledExample> items, TrainingSource replay,
+                                  double replayFraction, TrainingConfig config, Path checkpointDir,
+                                  ProgressListener listener) {
+        return fineTune(parentCheckpoint, items, replay, replayFraction, config, checkpointDir, listener,
+                Clock.systemUTC());
+    }
+
+    /**
+     * Fine-tunes a checkpoint on targeted examples mixed with replayed data: each batch takes
+     * {@code round(replayFraction * batchSize)} examples from {@code replay} and the rest uniformly (with
+     * replacement) from {@code items}. The optimiser starts fresh. The new checkpoint records the parent's id
+     * and checksum and the data recipe. Question words unseen by the parent map to the unknown token; answers
+     * must be in the parent's closed answer vocabulary.
+     */
+    public static Result fineTune(Path parentCheckpoint, List<LabeledExample> items, TrainingSource replay,
+                                  double replayFraction, TrainingConfig config, Path checkpointDir,
+                                  ProgressListener listener, Clock clock) {
+        if (items.isEmpty() && replayFraction < 1) {
+            throw new IllegalArgumentException("fine-tuning needs items unless replayFraction is 1");
+        }
+        if (!(replayFraction >= 0 && replayFraction <= 1)) {
+            throw new IllegalArgumentException("replayFraction must be in [0, 1], got " + replayFraction);
+        }
+        CheckpointMetadata parentMeta = Checkpoints.readMetadata(parentCheckpoint);
+        AnswerVocabulary answers = new AnswerVocabulary(parentMeta.answerVocabulary());
+        for (int i = 0; i < items.size(); i++) {
+            if (!answers.contains(items.get(i).answer())) {
+                throw new IllegalArgumentException("fine-tuning item " + i + " has answer '" + items.get(i).answer()
+                        + "' outside the parent's closed answer vocabulary");
+            }
+        }
+        TrainingSource mixed = new MixedSource(items, replay, replayFraction, answers);
+        CheckpointMetadata.ParentCheckpoint parent = new CheckpointMetadata.ParentCheckpoint(parentMeta.id(),
+                parentMeta.parameterChecksum(), parentCheckpoint.toString());
+        CheckpointMetadata.DataRecipe recipe = new CheckpointMetadata.DataRecipe("fine-tune", items.size(),
+                digest(items), replay == null ? "none" : replay.name(), replayFraction);
+        Path start = Files.exists(checkpointDir.resolve(Checkpoints.METADATA)) ? checkpointDir : parentCheckpoint;
+        CheckpointMetadata resumeFrom = null;
+        if (start.equals(checkpointDir)) {
+            resumeFrom = Checkpoints.readMetadata(checkpointDir);
+            checkSameRun(resumeFrom, parentMeta.spec(), config, mixed, checkpointDir);
+        }
+        Checkpoints.Loaded loaded = Checkpoints.load(start);
+        try (ZooModel model = loaded.model()) {
+            return run(model, config, mixed, checkpointDir, listener, clock, resumeFrom, parent, recipe);
+        }
+    }
+
+    private static void checkSameRun(CheckpointMetadata meta, ModelSpec spec, TrainingConfig config,
+                                     TrainingSource source, Path dir) {
+        if (meta.training() == null || !meta.spec().equals(spec) || !meta.training().config().sameRunAs(config)
+                || !meta.training().dataSource().equals(source.name())) {
+            throw new IllegalArgumentException("checkpoint directory " + dir + " holds a different run ("
+                    + meta.id() + "); choose an empty directory or the same spec, source and config to resume");
+        }
+        boolean finished = meta.training().stepsDone() >= config.maxSteps();
+        if (!finished && (meta.precision() != Precision.FLOAT32 || !Files.exists(dir.resolve(Checkpoints.OPTIMIZER)))) {
+            throw new IllegalArgumentException("checkpoint " + dir + " is not resumable (needs float32 parameters "
+                    + "and optimiser state)");
+        }
+    }
+
+    private static Result run(ZooModel model, TrainingConfig config, TrainingSource source, Path dir,
+                              ProgressListener listener, Clock clock, CheckpointMetadata resumeFrom,
+                              CheckpointMetadata.ParentCheckpoint parent, CheckpointMetadata.DataRecipe recipe) {
+        int done = resumeFrom == null ? 0 : resumeFrom.training().stepsDone();
+        boolean resumed = resumeFrom != null;
+        if (done >= config.maxSteps()) {
+            return new Result(dir, resumeFrom, StopReason.MAX_STEPS, true);
+        }
+        AnswerVocabulary answers = model.answerVocabulary();
+        model.parameters().setRequiresGradient(true);
+        try (AdamW adam = new AdamW(model.parameters())) {
+            if (resumed) {
+                adam.restore(Checkpoints.readOptimizer(dir));
+                LOG.info("resuming {} at step {} of {}", resumeFrom.id(), done, config.maxSteps());
+            }
+            long started = System.nanoTime();
+            long windowStart = started;
+            int windowSteps = 0;
+            double windowLoss = 0;
+            double windowAcc = 0;
+            double lastLoss = Double.NaN;
+            double lastAcc = Double.NaN;
+            StopReason stop = StopReason.MAX_STEPS;
+            int step = done;
+            while (step < config.maxSteps()) {
+                if (config.maxMinutes() > 0 && (System.nanoTime() - started) / 60e9 >= config.maxMinutes()) {
+                    stop = StopReason.TIME_BUDGET;
+                    break;
+                }
+                step++;
+                List<LabeledExample> batch = source.next(stepRandom(config.seed(), step), config.batchSize());
+                double lr = config.learningRate(step);
+                float[] stats = trainStep(model, adam, batch, answers, lr, config);
+                lastLoss = stats[0];
+                lastAcc = stats[1];
+                if (!Double.isFinite(lastLoss)) {
+                    throw new IllegalStateException("training diverged at step " + step + " (loss " + lastLoss
+                            + "); lower the learning rate");
+                }
+                windowLoss += lastLoss;
+                windowAcc += lastAcc;
+                windowSteps++;
+                boolean last = step == config.maxSteps();
+                if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && !last) {
+                    save(model, adam, dir, config, source, step, null, lastLoss, lastAcc, parent, recipe, clock);
+                }
+                if (step % config.logEvery() == 0 || last) {
+                    long now = System.nanoTime();
+                    double secs = (now - windowStart) / 1e9;
+                    double eps = windowSteps * config.batchSize() / Math.max(secs, 1e-9);
+                    double eta = (config.maxSteps() - step) * config.batchSize() / Math.max(eps, 1e-9);
+                    TrainingProgress p = new TrainingProgress(step, config.maxSteps(), windowLoss / windowSteps,
+                            windowAcc / windowSteps, lr, eps, eta);
+                    LOG.info(String.format("step %d/%d loss %.4f acc %.3f lr %.2e %.1f ex/s eta %.0f s", step,
+                            config.maxSteps(), p.loss(), p.accuracy(), lr, eps, eta));
+                    listener.onProgress(p);
+                    windowStart = now;
+                    windowSteps = 0;
+                    windowLoss = 0;
+                    windowAcc = 0;
+                }
+            }
+            CheckpointMetadata meta = save(model, adam, dir, config, source, step, stop, lastLoss, lastAcc, parent,
+                    recipe, clock);
+            LOG.info("training stopped at step {} ({}); checkpoint {}", step, stop, meta.id());
+            return new Result(dir, meta, stop, resumed);
+        } finally {
+            model.parameters().setRequiresGradient(false);
+        }
+    }
+
+    /** One optimisation step; returns {loss, accuracy} of the batch. */
+    static float[] trainStep(ZooModel model, AdamW adam, List<LabeledExample> batch, AnswerVocabulary answers,
+                             double lr, TrainingConfig config) {
+        int b = batch.size();
+        List<Picture> images = new ArrayList<>(b);
+        List<String> texts = new ArrayList<>(b);
+        int[] labels = new int[b];
+        for (int i = 0; i < b; i++) {
+            LabeledExample e = batch.get(i);
+            images.add(e.image());
+            texts.add(e.question());
+            labels[i] = answers.id(e.answer());
+        }
+        try (NDManager scope = model.parameters().manager().newSubManager()) {
+            NDArray logits;
+            float loss;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                logits = model.logits(scope, images, texts);
+                NDArray target = scope.create(labels).oneHot(answers.size());
+                NDArray lossArray = logits.logSoftmax(-1).mul(target).sum(new int[] {1}).neg().mean();
+                gc.backward(lossArray);
+                loss = lossArray.getFloat();
+            }
+            float[] l = logits.toFloatArray();
+            int correct = 0;
+            int a = answers.size();
+            for (int i = 0; i < b; i++) {
+                int best = 0;
+                for (int j = 1; j < a; j++) {
+                    if (l[i * a + j] > l[i * a + best]) {
+                        best = j;
+                    }
+                }
+                correct += best == labels[i] ? 1 : 0;
+            }
+            adam.update(scope, lr, config.weightDecay(), config.gradientClipNorm());
+            return new float[] {loss, (float) correct / b};
+        }
+    }
+
+    private static CheckpointMetadata save(ZooModel model, AdamW adam, Path dir, TrainingConfig config,
+                                           TrainingSource source, int step, StopReason stop, double loss, double acc,
+                                           CheckpointMetadata.ParentCheckpoint parent,
+                                           CheckpointMetadata.DataRecipe recipe, Clock clock) {
+        CheckpointMetadata.TrainingRecord record = new CheckpointMetadata.TrainingRecord(config,
+                config.scheduleName(), source.name(), step, stop, loss, acc, adam.step());
+        return Checkpoints.save(model, dir, Precision.FLOAT32, record, parent, recipe, adam.state(), clock);
+    }
+
+    /**
+     * Seconds per optimisation step of a fresh model on {@code source} (mean over {@code steps} steps after two
+     * warm-up steps; includes batch drawing and encoding). Nothing is saved.
+     */
+    public static double secondsPerStep(ZooModel model, TrainingSource source, int batchSize, int steps) {
+        TrainingConfig config = new TrainingConfig(steps + 2, batchSize, 1e-3, 1e-5, 1, 0.01, 1.0, 0, 1, 0, 1);
+        model.parameters().setRequiresGradient(true);
+        try (AdamW adam = new AdamW(model.parameters())) {
+            long start = 0;
+            for (int step = 1; step <= steps + 2; step++) {
+                if (step == 3) {
+                    start = System.nanoTime();
+                }
+                List<LabeledExample> batch = source.next(stepRandom(1, step), batchSize);
+                trainStep(model, adam, batch, model.answerVocabulary(), config.learningRate(step), config);
+            }
+            return (System.nanoTime() - start) / 1e9 / steps;
+        } finally {
+            model.parameters().setRequiresGradient(false);
+        }
+    }
+
+    /** The data stream of one step: a function of (seed, step) only, so resume replays it exactly. */
+    public static SplittableRandom stepRandom(long seed, int step) {
+        return new SplittableRandom(new SplittableRandom(seed ^ 0x6A09E667F3BCC909L).split().nextLong()
+                + step * 0x9E3779B97F4A7C15L);
+    }
+
+    private static String digest(List<LabeledExample> items) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (LabeledExample e : items) {
+                md.update((e.image().sha256() + "\n" + e.question() + "\n" + e.answer() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
