@@ -290,8 +290,12 @@ public final class ZooTraining {
 
     /** The data stream of one step: a function of (seed, step) only, so resume replays it exactly. */
     public static SplittableRandom stepRandom(long seed, int step) {
-        return new SplittableRandom(new SplittableRandom(seed ^ 0x6A09E667F3BCC909L).split().nextLong()
-                + step * 0x9E3779B97F4A7C15L);
+        // Seeds must differ non-linearly: SplittableRandom(s + k * golden gamma) is the stream of
+        // SplittableRandom(s) shifted by k draws, which made consecutive batches nearly identical.
+        long z = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L).nextLong() ^ (step * 0xD1B54A32D192ED03L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new SplittableRandom(z ^ (z >>> 31));
     }
 
     private static String digest(List<LabeledExample> items) {

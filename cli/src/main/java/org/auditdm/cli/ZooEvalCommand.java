@@ -1,0 +1,76 @@
+package org.auditdm.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.auditdm.api.NormalizingJudge;
+import org.auditdm.world.bench.BenchItem;
+import org.auditdm.world.bench.BenchRunner;
+import org.auditdm.world.bench.BenchScorer;
+import org.auditdm.world.bench.Suite;
+import org.auditdm.world.bench.SuiteGenerator;
+import org.auditdm.world.bench.SuiteScores;
+import org.auditdm.world.render.Renderer;
+import org.auditdm.world.scene.SceneJson;
+import org.auditdm.zoo.checkpoint.Checkpoints;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code auditdm zoo eval}: accuracy of zoo models on the benchmark suites, with 95% intervals. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate zoo models on the held-out benchmark suites: accuracy per suite with 95% Wilson "
+                + "intervals and the suite average, as a table and as JSON.")
+final class ZooEvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", split = ",", defaultValue = "S,M,L",
+            description = "models: presets or checkpoint directories, comma-separated (default: ${DEFAULT-VALUE})")
+    List<String> models;
+
+    @Option(names = "--bench", defaultValue = "all", description = "'all' or suite ids (default: ${DEFAULT-VALUE})")
+    String bench;
+
+    @Option(names = "--size", defaultValue = "300", description = "items per suite (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--json", description = "write the scores as JSON here")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        Set<Suite> suites = BenchCommand.suites(bench);
+        SuiteGenerator gen = new SuiteGenerator();
+        List<BenchItem> items = new ArrayList<>();
+        for (Suite s : suites) {
+            items.addAll(gen.generate(s, size));
+        }
+        BenchRunner runner = new BenchRunner(Renderer.DEFAULT_SIDE, new NormalizingJudge());
+        List<SuiteScores> scores = new ArrayList<>();
+        for (String name : models) {
+            try (Checkpoints.Loaded loaded = Checkpoints.load(ZooModels.resolve(name))) {
+                Progress progress = new Progress(spec.commandLine().getErr(), "eval " + name, items.size());
+                scores.add(runner.evaluate(loaded.model(), items, progress::update));
+                progress.done();
+            }
+        }
+        BenchScorer.table(scores).forEach(spec.commandLine().getOut()::println);
+        if (json != null) {
+            ObjectMapper m = SceneJson.mapper();
+            Path parent = json.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            m.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), scores);
+            spec.commandLine().getOut().println("wrote " + json);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,90 @@
+package org.auditdm.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.auditdm.zoo.checkpoint.CheckpointMetadata;
+import org.auditdm.zoo.checkpoint.Checkpoints;
+import org.auditdm.zoo.checkpoint.Precision;
+import org.auditdm.zoo.model.ModelSpec;
+import org.auditdm.zoo.train.TrainingConfig;
+import org.auditdm.zoo.train.WorldSource;
+import org.auditdm.zoo.train.ZooTraining;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code auditdm zoo train}: trains a preset on the world's training distribution, resumably, then
+ * exports a compact float16 checkpoint.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a zoo model (S, M or L) on the world's long-tailed training distribution. "
+                + "Interrupted runs resume from the last checkpoint in --work when run again.")
+final class ZooTrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "preset: S, M or L")
+    String model;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--steps", description = "training steps (default: S 8000, M 2000, L 3000)")
+    Integer steps;
+
+    @Option(names = "--minutes", defaultValue = "0",
+            description = "wall-clock budget; stops early when reached, 0 for none (default: ${DEFAULT-VALUE})")
+    double minutes;
+
+    @Option(names = "--batch", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", description = "peak learning rate (default: S 3e-3, M 1e-3, L 1.5e-3)")
+    Double lr;
+
+    @Option(names = "--work", description = "resumable float32 training directory (default: runs/zoo-train/MODEL-seedN)")
+    Path work;
+
+    @Option(names = "--out", description = "where to write the float16 checkpoint (default: models/zoo/MODEL)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        ModelSpec preset = ModelSpec.preset(model);
+        String name = preset.name();
+        int n = steps != null ? steps : switch (name) {
+            case "S" -> 8000;
+            case "M" -> 2000;
+            default -> 3000;
+        };
+        double peak = lr != null ? lr : switch (name) {
+            case "S" -> 3e-3;
+            case "M" -> 1e-3;
+            default -> 1.5e-3;
+        };
+        TrainingConfig d = TrainingConfig.defaults(n, seed);
+        TrainingConfig config = new TrainingConfig(n, batch, peak, peak / 100, Math.max(1, n / 20),
+                d.weightDecay(), d.gradientClipNorm(), minutes, 50, Math.max(50, Math.min(500, n / 10)), seed);
+        Path workDir = work != null ? work : Path.of("runs", "zoo-train", name + "-seed" + seed);
+        Path outDir = out != null ? out : ZooModels.committed(name);
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, "train " + name, n);
+        ZooTraining.Result r = ZooTraining.train(preset, config, WorldSource.training(), workDir,
+                p -> progress.update(p.step(), String.format(Locale.ROOT, "loss %.3f acc %.3f lr %.1e",
+                        p.loss(), p.accuracy(), p.learningRate())));
+        progress.done();
+        CheckpointMetadata meta = Checkpoints.export(r.checkpoint(), outDir, Precision.FLOAT16, Clock.systemUTC());
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%s: %s after %d steps (%s)%s%n", name, r.stopReason(), r.metadata().training().stepsDone(),
+                r.resumed() ? "resumed" : "fresh", "");
+        o.printf(Locale.ROOT, "parameters %d, final loss %.4f, checksum %s%n", meta.parameterCount(),
+                r.metadata().training().finalLoss(), meta.parameterChecksum());
+        o.println("wrote " + outDir + " (float16), training state in " + workDir);
+        return 0;
+    }
+}

@@ -1,0 +1,86 @@
+package org.auditdm.zoo.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.auditdm.world.question.AnswerSpace;
+import org.auditdm.world.question.QA;
+import org.auditdm.world.question.QuestionSampler;
+import org.auditdm.world.render.Renderer;
+import org.auditdm.world.sample.SceneSampler;
+import org.auditdm.world.sample.WorldPrior;
+import org.auditdm.world.scene.Scene;
+import org.auditdm.zoo.vocab.AnswerVocabulary;
+
+/**
+ * Training data drawn from the world: a scene from a prior, a question from a family mix through a
+ * training template (held-out paraphrases never appear), the scene rendered at 64 pixels, and the
+ * oracle's answer as label. The oracle labels the zoo's <em>original</em> training data only, as
+ * human annotation labels a real VLM's; audit rewards and rectification labels never use it.
+ */
+public final class WorldSource implements TrainingSource {
+    private static final AnswerVocabulary ANSWERS = new AnswerVocabulary(AnswerSpace.answers());
+
+    private final String name;
+    private final SceneSampler scenes;
+    private final QuestionSampler questions = new QuestionSampler();
+    private final Renderer renderer = new Renderer();
+    private final double[] familyWeights;
+    private final int side;
+
+    public WorldSource(String name, WorldPrior prior, double[] familyWeights, int side) {
+        this.name = name;
+        this.scenes = new SceneSampler(prior);
+        this.familyWeights = familyWeights.clone();
+        this.side = side;
+    }
+
+    /** The zoo's training distribution: the long-tailed training prior, every family alike, 64 pixels. */
+    public static WorldSource training() {
+        return new WorldSource("world/training-prior", WorldPrior.TRAINING, QuestionSampler.uniformWeights(),
+                Renderer.DEFAULT_SIDE);
+    }
+
+    /** The answer vocabulary every zoo model shares: the world's {@link AnswerSpace}. */
+    public static AnswerVocabulary answerVocabulary() {
+        return ANSWERS;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public AnswerVocabulary answers() {
+        return ANSWERS;
+    }
+
+    @Override
+    public List<LabeledExample> next(SplittableRandom rng, int batchSize) {
+        List<LabeledExample> out = new ArrayList<>(batchSize);
+        while (out.size() < batchSize) {
+            Scene scene = scenes.sample(rng);
+            Optional<QA> qa = questions.sampleQa(scene, rng, familyWeights, false);
+            if (qa.isPresent()) {
+                out.add(new LabeledExample(renderer.render(scene, side), qa.get().text(), qa.get().answer()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Questions drawn exactly as in training, without rendering: the question vocabulary covers the
+     * words a model meets in training; held-out paraphrase words stay unknown, as they would.
+     */
+    @Override
+    public List<String> questionCorpus() {
+        List<String> out = new ArrayList<>();
+        SplittableRandom rng = new SplittableRandom(0x5EEDL);
+        while (out.size() < 20_000) {
+            questions.sampleQa(scenes.sample(rng), rng, familyWeights, false).ifPresent(qa -> out.add(qa.text()));
+        }
+        return out;
+    }
+}
