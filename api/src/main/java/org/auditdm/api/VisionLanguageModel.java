@@ -11,6 +11,11 @@ public interface VisionLanguageModel {
     /** A stable identifier, for example {@code zoo:S} or {@code openai:gpt-4o-mini}. */
     String id();
 
+    /** What this model declares about itself; unknown unless an implementation says more. */
+    default Capabilities capabilities() {
+        return Capabilities.UNKNOWN;
+    }
+
     /** Answers one question about one image. */
     Answer answer(VisualQuestion question);
 

@@ -83,6 +83,11 @@ public final class ZooModel implements VisionLanguageModel, AutoCloseable {
     }
 
     @Override
+    public org.auditdm.api.Capabilities capabilities() {
+        return new org.auditdm.api.Capabilities(CHUNK, true, true);
+    }
+
+    @Override
     public String id() {
         return id;
     }
