@@ -44,6 +44,17 @@ public record RunManifest(int formatVersion, String runId, String created, Strin
             throw new IllegalArgumentException("run id may hold only letters, digits, '.', '_' and '-', got '" + runId + "'");
         }
         models = java.util.Collections.unmodifiableMap(new TreeMap<>(models));
+        config = canonical(config);
+        seeds = canonical(seeds);
+    }
+
+    /** JSON as it reads back from text, so a manifest equals its own reloaded copy (int vs long nodes). */
+    private static JsonNode canonical(JsonNode n) {
+        try {
+            return RunJson.mapper().readTree(RunJson.mapper().writeValueAsString(n));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not serialisable JSON: " + e.getOriginalMessage());
+        }
     }
 
     /**
