@@ -1,0 +1,235 @@
+package org.auditdm.audit.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.auditdm.api.ProbeMode;
+import org.auditdm.audit.run.CallPolicy;
+import org.auditdm.audit.run.DiscoverySettings;
+import org.auditdm.audit.run.RunJson;
+
+/**
+ * The resolved configuration of an audit. Field meanings and defaults are documented in
+ * {@code defaults.json} next to this class; {@link AuditConfigLoader} builds one from defaults, a
+ * user file and flags. Every check names the field it is about.
+ */
+public record AuditConfig(String target, List<String> references, long seedPool, int seedOffset, int seeds,
+                          long seed, Map<ProbeMode, Double> modeWeights, int samplesPerSeed,
+                          boolean pairNewQuestionWithNewImage, int groupSize, int steps, int imageSide,
+                          long timeoutMillis, int retries, long retryBackoffMillis, String output) {
+
+    public AuditConfig {
+        requireText("target", target);
+        if (references == null || references.isEmpty()) {
+            throw invalid("references", "must name at least one reference model");
+        }
+        for (String r : references) {
+            requireText("references", r);
+        }
+        if (new HashSet<>(references).size() != references.size()) {
+            throw invalid("references", "names a model twice: " + references);
+        }
+        if (references.contains(target)) {
+            throw invalid("references", "must not contain the target '" + target + "'");
+        }
+        references = List.copyOf(references);
+        atLeast("seedOffset", seedOffset, 0);
+        atLeast("seeds", seeds, 1);
+        if (modeWeights == null || modeWeights.isEmpty()) {
+            throw invalid("modeWeights", "must give a weight to at least one of question, edit, caption");
+        }
+        double total = 0;
+        for (Map.Entry<ProbeMode, Double> e : modeWeights.entrySet()) {
+            Double w = e.getValue();
+            if (w == null || !(w >= 0) || w.isInfinite()) {
+                throw invalid("modeWeights." + e.getKey().word(), "must be a non-negative number, got " + w);
+            }
+            total += w;
+        }
+        if (total <= 0) {
+            throw invalid("modeWeights", "must give a positive weight to at least one mode");
+        }
+        modeWeights = Collections.unmodifiableMap(new EnumMap<>(modeWeights));
+        atLeast("samplesPerSeed", samplesPerSeed, 1);
+        atLeast("groupSize", groupSize, 2); // GRPO normalises within a group: one sample has no advantage
+        atLeast("steps", steps, 0);
+        if (imageSide < 16 || imageSide > 4096) {
+            throw invalid("imageSide", "must be in [16, 4096], got " + imageSide);
+        }
+        atLeast("timeoutMillis", timeoutMillis, 1);
+        atLeast("retries", retries, 0);
+        atLeast("retryBackoffMillis", retryBackoffMillis, 0);
+        requireText("output", output);
+    }
+
+    /** Fails, naming the field, when the target or a reference is not among {@code known} models. */
+    public void requireKnownModels(Collection<String> known) {
+        if (!known.contains(target)) {
+            throw invalid("target", "unknown model '" + target + "' (known: " + String.join(", ", known) + ")");
+        }
+        for (String r : references) {
+            if (!known.contains(r)) {
+                throw invalid("references", "unknown model '" + r + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
+    }
+
+    public CallPolicy callPolicy() {
+        return new CallPolicy(Duration.ofMillis(timeoutMillis), retries, Duration.ofMillis(retryBackoffMillis));
+    }
+
+    public DiscoverySettings discoverySettings() {
+        return new DiscoverySettings(modeWeights, samplesPerSeed, pairNewQuestionWithNewImage, seed);
+    }
+
+    /** The configuration as JSON, in the same shape the defaults and user files use. */
+    public ObjectNode toJson() {
+        ObjectNode n = RunJson.mapper().createObjectNode();
+        n.put("target", target);
+        ArrayNode refs = n.putArray("references");
+        references.forEach(refs::add);
+        n.put("seedPool", seedPool);
+        n.put("seedOffset", seedOffset);
+        n.put("seeds", seeds);
+        n.put("seed", seed);
+        ObjectNode w = n.putObject("modeWeights");
+        modeWeights.forEach((m, v) -> w.put(m.word(), v));
+        n.put("samplesPerSeed", samplesPerSeed);
+        n.put("pairNewQuestionWithNewImage", pairNewQuestionWithNewImage);
+        n.put("groupSize", groupSize);
+        n.put("steps", steps);
+        n.put("imageSide", imageSide);
+        n.put("timeoutMillis", timeoutMillis);
+        n.put("retries", retries);
+        n.put("retryBackoffMillis", retryBackoffMillis);
+        n.put("output", output);
+        return n;
+    }
+
+    /** Reads a complete configuration; every field must be present and of the right type. */
+    public static AuditConfig fromJson(JsonNode n) {
+        return new AuditConfig(text(n, "target"), texts(n, "references"), integer(n, "seedPool"),
+                (int) integer(n, "seedOffset", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                (int) integer(n, "seeds", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "seed"), weights(n),
+                (int) integer(n, "samplesPerSeed", Integer.MIN_VALUE, Integer.MAX_VALUE), bool(n, "pairNewQuestionWithNewImage"),
+                (int) integer(n, "groupSize", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                (int) integer(n, "steps", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                (int) integer(n, "imageSide", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "timeoutMillis"),
+                (int) integer(n, "retries", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "retryBackoffMillis"),
+                text(n, "output"));
+    }
+
+    private static JsonNode field(JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        if (v == null || v.isNull()) {
+            throw invalid(name, "is missing");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode n, String name) {
+        JsonNode v = field(n, name);
+        if (!v.isTextual()) {
+            throw invalid(name, "must be a string, got " + v);
+        }
+        return v.asText();
+    }
+
+    private static List<String> texts(JsonNode n, String name) {
+        JsonNode v = field(n, name);
+        if (!v.isArray()) {
+            throw invalid(name, "must be a list of strings, got " + v);
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) {
+                throw invalid(name, "must be a list of strings, got " + v);
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+
+    private static long integer(JsonNode n, String name) {
+        return integer(n, name, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private static long integer(JsonNode n, String name, long min, long max) {
+        JsonNode v = field(n, name);
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+            throw invalid(name, "must be a whole number, got " + v);
+        }
+        return v.asLong();
+    }
+
+    private static boolean bool(JsonNode n, String name) {
+        JsonNode v = field(n, name);
+        if (!v.isBoolean()) {
+            throw invalid(name, "must be true or false, got " + v);
+        }
+        return v.asBoolean();
+    }
+
+    private static Map<ProbeMode, Double> weights(JsonNode n) {
+        JsonNode v = field(n, "modeWeights");
+        if (!v.isObject()) {
+            throw invalid("modeWeights", "must be an object like {\"question\": 1, \"edit\": 1, \"caption\": 1}, got " + v);
+        }
+        EnumMap<ProbeMode, Double> out = new EnumMap<>(ProbeMode.class);
+        Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            ProbeMode mode = mode(e.getKey());
+            if (!e.getValue().isNumber()) {
+                throw invalid("modeWeights." + e.getKey(), "must be a number, got " + e.getValue());
+            }
+            out.put(mode, e.getValue().asDouble());
+        }
+        return out;
+    }
+
+    private static ProbeMode mode(String word) {
+        for (ProbeMode m : ProbeMode.values()) {
+            if (m.word().equals(word.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw invalid("modeWeights", "unknown mode '" + word + "' (modes: question, edit, caption)");
+    }
+
+    private static void requireText(String name, String v) {
+        if (v == null || v.isBlank()) {
+            throw invalid(name, "must not be empty");
+        }
+    }
+
+    private static void atLeast(String name, long v, long min) {
+        if (v < min) {
+            throw invalid(name, "must be at least " + min + ", got " + v);
+        }
+    }
+
+    static IllegalArgumentException invalid(String field, String problem) {
+        return new IllegalArgumentException("config field '" + field + "' " + problem);
+    }
+
+    /** The field names, in file order. */
+    public static Set<String> fieldNames() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (var c : AuditConfig.class.getRecordComponents()) {
+            out.add(c.getName());
+        }
+        return out;
+    }
+}

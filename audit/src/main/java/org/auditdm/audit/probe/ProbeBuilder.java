@@ -1,0 +1,165 @@
+package org.auditdm.audit.probe;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.auditdm.api.ImageStore;
+import org.auditdm.api.Pairing;
+import org.auditdm.api.Picture;
+import org.auditdm.api.Probe;
+import org.auditdm.api.ProbeText;
+import org.auditdm.world.caption.CaptionParser;
+import org.auditdm.world.edit.EditResult;
+import org.auditdm.world.edit.Editor;
+import org.auditdm.world.question.Oracle;
+import org.auditdm.world.question.OracleAnswer;
+import org.auditdm.world.question.QuestionParser;
+import org.auditdm.world.render.Renderer;
+import org.auditdm.world.sample.Seed;
+import org.auditdm.world.scene.Scene;
+
+/**
+ * Turns auditor texts into probes on the synthetic world.
+ *
+ * <ul>
+ *   <li>QUESTION: the text must parse as a question; it is asked about the seed image
+ *       ({@link Pairing#NEW_QUESTION_ORIGINAL_IMAGE}).
+ *   <li>EDIT: the command is applied to the seed scene and the result rendered; the seed's question
+ *       is asked about it ({@link Pairing#ORIGINAL_QUESTION_NEW_IMAGE}). An edit that changes
+ *       nothing is invalid: it makes no counterfactual.
+ *   <li>CAPTION: the caption is parsed into a new scene and rendered; the seed's question is asked
+ *       about it ({@link Pairing#ORIGINAL_QUESTION_NEW_IMAGE}).
+ *   <li>A question plus an edit or caption: the new question about the new image
+ *       ({@link Pairing#NEW_QUESTION_NEW_IMAGE}).
+ * </ul>
+ *
+ * <p>The randomness an edit or caption needs (where an added object goes) comes from a hash of the
+ * builder's seed, the seed id and the text, so the same text on the same seed always makes the same
+ * image, whatever else is in the batch. Every probe carries the oracle's answer on its own scene,
+ * for measurement only. Thread-safe when the image store is.
+ */
+public final class ProbeBuilder {
+    private final Renderer renderer = new Renderer();
+    private final Oracle oracle = new Oracle();
+    private final ImageStore images;
+    private final int imageSide;
+    private final long seed;
+
+    /**
+     * @param images where seed and counterfactual images are kept
+     * @param imageSide rendered image side in pixels (the models' input size)
+     * @param seed mixed into every edit's and caption's randomness
+     */
+    public ProbeBuilder(ImageStore images, int imageSide, long seed) {
+        this.images = Objects.requireNonNull(images, "images");
+        this.imageSide = imageSide;
+        this.seed = seed;
+        if (imageSide < 16 || imageSide > Picture.MAX_SIDE) {
+            throw new IllegalArgumentException("image side must be in [16, " + Picture.MAX_SIDE + "], got " + imageSide);
+        }
+    }
+
+    public ImageStore images() {
+        return images;
+    }
+
+    /** The seed's image, stored. */
+    public Picture seedImage(Seed s) {
+        Picture p = renderer.render(s.scene(), imageSide);
+        images.put(p);
+        return p;
+    }
+
+    /** Builds the probe a request describes, or says why its text is invalid. */
+    public BuildResult build(ProbeRequest request) {
+        Seed s = request.seed();
+        Picture seedImage = seedImage(s);
+        ProbeText text = request.text();
+        if (request.imageText() != null) {
+            Scene scene;
+            try {
+                QuestionParser.parse(text.text());
+            } catch (IllegalArgumentException e) {
+                return new BuildResult.Invalid("question: " + e.getMessage());
+            }
+            try {
+                scene = newScene(s, request.imageText());
+            } catch (IllegalArgumentException e) {
+                return new BuildResult.Invalid(request.imageText().mode().word() + ": " + e.getMessage());
+            }
+            return made(s, seedImage, text, request.imageText(), Pairing.NEW_QUESTION_NEW_IMAGE, text.text(), scene);
+        }
+        switch (text.mode()) {
+            case QUESTION -> {
+                try {
+                    QuestionParser.parse(text.text());
+                } catch (IllegalArgumentException e) {
+                    return new BuildResult.Invalid("question: " + e.getMessage());
+                }
+                return made(s, seedImage, text, null, Pairing.NEW_QUESTION_ORIGINAL_IMAGE, text.text(), s.scene());
+            }
+            case EDIT, CAPTION -> {
+                Scene scene;
+                try {
+                    scene = newScene(s, text);
+                } catch (IllegalArgumentException e) {
+                    return new BuildResult.Invalid(text.mode().word() + ": " + e.getMessage());
+                }
+                return made(s, seedImage, text, null, Pairing.ORIGINAL_QUESTION_NEW_IMAGE, s.question(), scene);
+            }
+            default -> throw new IllegalStateException("unknown mode " + text.mode());
+        }
+    }
+
+    /** The scene an edit or caption makes; IllegalArgumentException (ParseException, EditException) when it fails. */
+    private Scene newScene(Seed s, ProbeText imageText) {
+        long textSeed = textSeed(s.id(), imageText);
+        return switch (imageText.mode()) {
+            case EDIT -> {
+                EditResult r = Editor.apply(s.scene(), imageText.text(), new SplittableRandom(textSeed));
+                if (!r.changed()) {
+                    throw new IllegalArgumentException("the edit changes nothing in this image");
+                }
+                yield r.scene();
+            }
+            case CAPTION -> CaptionParser.parse(imageText.text(), textSeed);
+            case QUESTION -> throw new IllegalArgumentException("a question does not make an image");
+        };
+    }
+
+    private BuildResult made(Seed s, Picture seedImage, ProbeText text, ProbeText imageText, Pairing pairing,
+                             String question, Scene scene) {
+        Picture image = scene == s.scene() ? seedImage : renderer.render(scene, imageSide);
+        images.put(image);
+        String auditorText = imageText == null ? text.text() : text.text() + " | " + imageText.text();
+        Probe probe = new Probe(s.id(), imageText == null ? text.mode() : imageText.mode(), auditorText, pairing,
+                question, image.sha256(), seedImage.sha256());
+        return new BuildResult.Valid(new BuiltProbe(probe, image, oracle(scene, question)));
+    }
+
+    private OracleAnswer oracle(Scene scene, String question) {
+        try {
+            return oracle.answer(scene, QuestionParser.parse(question).program());
+        } catch (IllegalArgumentException e) {
+            // Only a seed question from outside the world grammar gets here.
+            return OracleAnswer.unanswerable("the oracle cannot parse the question: " + e.getMessage());
+        }
+    }
+
+    private long textSeed(String seedId, ProbeText t) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((seedId + "\u0000" + t.mode() + "\u0000" + t.text()).getBytes(StandardCharsets.UTF_8));
+            byte[] d = md.digest();
+            long h = 0;
+            for (int i = 0; i < 8; i++) {
+                h = (h << 8) | (d[i] & 0xFF);
+            }
+            return new SplittableRandom(seed ^ 0x243F6A8885A308D3L).nextLong() ^ h;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
