@@ -360,7 +360,7 @@ public final class ChatCompletionsServer implements AutoCloseable {
         }
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(url.substring(comma + 1));
+            bytes = Base64.getDecoder().decode(url.substring(comma + 1).replaceAll("\\s+", ""));
         } catch (IllegalArgumentException e) {
             throw ApiError.invalid("messages", "bad data URL: invalid base64 (" + e.getMessage() + ")");
         }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +37,8 @@ public final class JsonlResponseCache implements ResponseCache {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
             JsonlResponseCache c = new JsonlResponseCache(file, ch);
             c.load();
             return c;
@@ -49,8 +48,8 @@ public final class JsonlResponseCache implements ResponseCache {
     }
 
     private void load() throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines) {
+        byte[] all = Files.readAllBytes(file);
+        for (String line : new String(all, StandardCharsets.UTF_8).split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
@@ -61,13 +60,8 @@ public final class JsonlResponseCache implements ResponseCache {
                 skippedLines++;
             }
         }
-        long size = out.size();
-        if (size > 0) {
-            ByteBuffer last = ByteBuffer.allocate(1);
-            out.read(last, size - 1);
-            if (last.get(0) != '\n') {
-                out.write(ByteBuffer.wrap(new byte[] {'\n'}));
-            }
+        if (all.length > 0 && all[all.length - 1] != '\n') {
+            out.write(ByteBuffer.wrap(new byte[] {'\n'}));
         }
     }
 
