@@ -155,6 +155,11 @@ public final class ChatCompletionsServer implements AutoCloseable {
         return "http://" + h + ":" + port() + "/v1";
     }
 
+    /** The names clients put in the {@code model} field, in serving order. */
+    public java.util.List<String> modelNames() {
+        return java.util.List.copyOf(models.keySet());
+    }
+
     /** Chat completions answered so far. */
     public long served() {
         return served.get();
