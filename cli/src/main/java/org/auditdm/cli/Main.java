@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             WorldCommand.class,
             ZooCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
