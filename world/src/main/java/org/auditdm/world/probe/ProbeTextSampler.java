@@ -44,6 +44,8 @@ public final class ProbeTextSampler {
     public static final int CHECK_STREAMS = 4;
     /** The scene-level edit used when nothing else applies; it applies to every scene. */
     public static final String FALLBACK_EDIT = "blur the image";
+    /** Most seed objects a regeneration caption keeps before its challenges are added. */
+    public static final int CAPTION_OBJECTS = 4;
     /** Rotation angles the sampler writes: a small set, so that texts stay in a small vocabulary. */
     public static final List<Integer> ROTATIONS = List.of(15, 30, 45, 60, 90, 120, 135, 180, 270);
     /** Characters of labels the sampler writes (one character each, as the scene sampler does). */
@@ -103,7 +105,7 @@ public final class ProbeTextSampler {
      */
     public String caption(Scene scene, SplittableRandom rng) {
         Objects.requireNonNull(scene, "scene");
-        Scene base = singleCharLabels(scene, rng);
+        Scene base = fewerObjects(singleCharLabels(scene, rng), rng);
         for (int attempt = 0; attempt < CAPTION_ATTEMPTS; attempt++) {
             Scene s = base;
             int changes = 1 + rng.nextInt(3);
@@ -168,6 +170,9 @@ public final class ProbeTextSampler {
             return null;
         }
         int n = 1 + rng.nextInt(Math.min(3, room));
+        if (s.objects().size() + n > CAPTION_OBJECTS + 3) {
+            return null;
+        }
         ObjectFilter what;
         if (!s.objects().isEmpty() && rng.nextBoolean()) {
             SceneObject like = s.objects().get(rng.nextInt(s.objects().size()));
@@ -189,6 +194,22 @@ public final class ProbeTextSampler {
             }
         }
         return options.isEmpty() ? null : options.get(rng.nextInt(options.size()));
+    }
+
+    /**
+     * Keeps {@value #CAPTION_OBJECTS} of the objects (a random choice, in z-order) when there are
+     * more: the caption describes a new image, and a caption of twelve objects is longer than an
+     * auditor writes.
+     */
+    private static Scene fewerObjects(Scene s, SplittableRandom rng) {
+        if (s.objects().size() <= CAPTION_OBJECTS) {
+            return s;
+        }
+        List<SceneObject> keep = new ArrayList<>(s.objects());
+        while (keep.size() > CAPTION_OBJECTS) {
+            keep.remove(rng.nextInt(keep.size()));
+        }
+        return s.withObjects(keep);
     }
 
     /** Replaces labels longer than one character, so captions stay within a small vocabulary. */
