@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             ZooCommand.class,
             BenchCommand.class,
             ServeCommand.class,
+            AuditCommand.class,
+            RunCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

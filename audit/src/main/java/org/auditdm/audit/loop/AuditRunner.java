@@ -1,0 +1,280 @@
+package org.auditdm.audit.loop;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.auditdm.api.AnswerJudge;
+import org.auditdm.api.Auditor;
+import org.auditdm.api.NormalizingJudge;
+import org.auditdm.api.Picture;
+import org.auditdm.api.ProbeMode;
+import org.auditdm.api.ProbeText;
+import org.auditdm.api.ReferenceEnsemble;
+import org.auditdm.api.VisionLanguageModel;
+import org.auditdm.audit.config.AuditConfig;
+import org.auditdm.audit.policy.AuditorPolicy;
+import org.auditdm.audit.policy.Grpo;
+import org.auditdm.audit.policy.GrpoConfig;
+import org.auditdm.audit.policy.GrpoStats;
+import org.auditdm.audit.policy.PolicyAuditor;
+import org.auditdm.audit.policy.PolicyCheckpoint;
+import org.auditdm.audit.policy.SeedInput;
+import org.auditdm.audit.probe.ProbeBuilder;
+import org.auditdm.audit.probe.ProbeRequest;
+import org.auditdm.audit.run.AuditMeasures;
+import org.auditdm.audit.run.Discovery;
+import org.auditdm.audit.run.DiscoveryProgress;
+import org.auditdm.audit.run.DiscoverySettings;
+import org.auditdm.audit.run.Evaluated;
+import org.auditdm.audit.run.Evaluator;
+import org.auditdm.audit.run.Judging;
+import org.auditdm.audit.run.ModelCaller;
+import org.auditdm.audit.run.RunDirectory;
+import org.auditdm.audit.run.RunEvent;
+import org.auditdm.audit.run.RunManifest;
+import org.auditdm.audit.run.SeedSource;
+import org.auditdm.world.sample.Seed;
+import org.auditdm.world.sample.SeedPool;
+import org.auditdm.zoo.train.ZooTraining;
+
+/**
+ * The whole audit: GRPO training of the auditor against the target and the reference ensemble,
+ * discovery of findings with the trained auditor, and the built-in measurements (search success of
+ * the RL auditor, the base auditor and random world text at equal budgets; finding precision).
+ *
+ * <p>Resumable: discovery commits seed by seed; the RL phase commits once, at its end (an
+ * interrupted RL phase is recomputed from its seed, which gives the same auditor).
+ */
+public final class AuditRunner {
+    /** RL seeds come from this far into the seed pool, so they never overlap discovery seeds. */
+    public static final int RL_SEED_OFFSET = 1_000_000;
+    /** Distinct seeds the RL phase cycles through. */
+    public static final int RL_SEEDS = 4096;
+    /** Seeds per GRPO step (groups per step). */
+    public static final int SEEDS_PER_STEP = 8;
+    /** Seeds of the equal-budget comparison between auditors. */
+    public static final int MEASURE_SEEDS = 100;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** The models under audit. */
+    public record Models(VisionLanguageModel target, List<VisionLanguageModel> references,
+                         Map<String, String> checksums) {
+    }
+
+    /** One point of the RL reward curve. */
+    public record CurvePoint(int step, double meanReward, double validRate, double meanKl, double learningRate) {
+    }
+
+    /** What an audit produced. */
+    public record Summary(Path runDir, List<CurvePoint> rewardCurve, int findings, Map<String, AuditMeasures> measures,
+                          double probesPerSecond) {
+    }
+
+    /** Progress of the phases, for progress bars. */
+    public interface Listener {
+        default void phase(String name) {
+        }
+
+        default void rlStep(CurvePoint point, int maxSteps) {
+        }
+
+        default void discovery(DiscoveryProgress progress) {
+        }
+
+        default void measuring(String auditor, int seedsDone, int seedsTotal) {
+        }
+    }
+
+    private final AuditConfig config;
+    private final Models models;
+    private final AuditorPolicy base;
+    private final PolicyCheckpoint.Metadata baseMetadata;
+    private final Clock clock;
+    private final Path gitDir;
+    private final AnswerJudge judge = new NormalizingJudge();
+
+    public AuditRunner(AuditConfig config, Models models, AuditorPolicy base, PolicyCheckpoint.Metadata baseMetadata,
+                       Clock clock, Path gitDir) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.models = Objects.requireNonNull(models, "models");
+        this.base = Objects.requireNonNull(base, "base");
+        this.baseMetadata = baseMetadata;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.gitDir = gitDir;
+    }
+
+    /** Runs (or resumes) the audit in {@code config.output()}. */
+    public Summary run(Listener listener) {
+        Path dir = Path.of(config.output());
+        SeedSource seeds = SeedSource.pool(config.seedPool(), config.seedOffset(), config.seeds());
+        Map<String, String> checksums = new LinkedHashMap<>(models.checksums());
+        if (baseMetadata != null) {
+            checksums.put("auditor:base", baseMetadata.parameterChecksum());
+        }
+        RunManifest manifest = RunManifest.describe(runId(), clock, checksums, config.toJson(), seeds.describe(),
+                config.seed(), gitDir);
+        try (RunDirectory run = RunDirectory.createOrResume(dir, manifest, clock);
+             ModelCaller caller = new ModelCaller(config.callPolicy())) {
+            ReferenceEnsemble ensemble = new ReferenceEnsemble(models.references(), judge);
+            ProbeBuilder builder = new ProbeBuilder(run.images(), config.imageSide(), config.seed());
+            Evaluator evaluator = new Evaluator(builder, new Judging(models.target(), ensemble, judge, caller));
+
+            listener.phase("rl");
+            List<CurvePoint> curve = new ArrayList<>();
+            AuditorPolicy trained = reinforce(run, evaluator, curve, listener);
+
+            listener.phase("discovery");
+            long start = System.nanoTime();
+            PolicyAuditor rlAuditor = new PolicyAuditor("auditor:rl", trained, 1.0);
+            new Discovery(rlAuditor, evaluator, run, config.discoverySettings()).run(seeds, listener::discovery);
+            int probes = 0;
+            for (RunEvent e : run.committedEvents()) {
+                if (e instanceof RunEvent.SeedProcessed s) {
+                    probes += s.probes();
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            listener.phase("measure");
+            Map<String, AuditMeasures> measures = measure(run, evaluator, seeds, rlAuditor, listener);
+            write(run.dir().resolve("measures.json"), measures);
+            return new Summary(run.dir(), curve, run.findings().size(), measures,
+                    run.resumed() ? Double.NaN : probes / Math.max(seconds, 1e-9));
+        }
+    }
+
+    private String runId() {
+        return "audit-" + Integer.toHexString(Objects.hash(config.toJson().toString()));
+    }
+
+    /** GRPO against the engine's reward, or the committed result of an earlier attempt. */
+    private AuditorPolicy reinforce(RunDirectory run, Evaluator evaluator, List<CurvePoint> curve, Listener listener) {
+        Path rlDir = run.dir().resolve("auditor").resolve("rl");
+        Path curveFile = run.dir().resolve("reward-curve.json");
+        for (RunEvent e : run.committedEvents()) {
+            if (e instanceof RunEvent.AuditorCheckpoint c && c.auditorId().equals("auditor:rl")) {
+                curve.addAll(readCurve(curveFile));
+                return PolicyCheckpoint.load(rlDir).policy();
+            }
+        }
+        AuditorPolicy policy = base.copy();
+        if (config.steps() == 0) {
+            return policy;
+        }
+        GrpoConfig d = GrpoConfig.defaults(config.seed());
+        GrpoConfig grpo = new GrpoConfig(config.groupSize(), SEEDS_PER_STEP, d.learningRate(), d.warmupFraction(),
+                d.minLearningRateFraction(), d.clipEpsilon(), d.klWeight(), d.temperature(), config.steps(),
+                d.epochs(), d.weightDecay(), d.clipNorm(), modeWeights(), config.seed());
+        SeedPool pool = new SeedPool(config.seedPool());
+        Map<String, Seed> byId = new HashMap<>();
+        Map<String, Picture> images = new HashMap<>();
+        try (Grpo trainer = new Grpo(policy, base, grpo)) {
+            EngineReward reward = new EngineReward(evaluator, byId);
+            for (int step = 0; step < config.steps(); step++) {
+                List<SeedInput> batch = new ArrayList<>(SEEDS_PER_STEP);
+                for (int j = 0; j < SEEDS_PER_STEP; j++) {
+                    int index = RL_SEED_OFFSET + Math.floorMod(step * SEEDS_PER_STEP + j, RL_SEEDS);
+                    Seed s = pool.get(index);
+                    byId.put(s.id(), s);
+                    Picture img = images.computeIfAbsent(s.id(), k -> evaluator.builder().seedImage(s));
+                    batch.add(new SeedInput(s.id(), img, s.question()));
+                }
+                GrpoStats stats = trainer.step(batch, reward);
+                long valid = reward.last().stream().filter(x -> x.status() == Evaluated.Status.VALID).count();
+                CurvePoint p = new CurvePoint(stats.step() + 1, stats.meanReward(),
+                        (double) valid / Math.max(1, reward.last().size()), stats.meanKl(), stats.learningRate());
+                curve.add(p);
+                listener.rlStep(p, config.steps());
+            }
+        }
+        PolicyCheckpoint.Metadata meta = PolicyCheckpoint.save(policy, rlDir, "auditor:rl",
+                Map.of("method", "GRPO", "steps", config.steps(), "groupSize", config.groupSize(),
+                        "seedsPerStep", SEEDS_PER_STEP, "learningRate", grpo.learningRate(),
+                        "klWeight", grpo.klWeight(), "clipEpsilon", grpo.clipEpsilon()), baseMetadata);
+        write(curveFile, curve);
+        run.append(new RunEvent.AuditorCheckpoint(config.steps(), "auditor:rl",
+                run.dir().relativize(rlDir).toString(), meta.parameterChecksum()));
+        return policy;
+    }
+
+    private double[] modeWeights() {
+        double[] w = new double[3];
+        for (ProbeMode m : ProbeMode.values()) {
+            w[m.ordinal()] = config.modeWeights().getOrDefault(m, 0.0);
+        }
+        return w;
+    }
+
+    /**
+     * The equal-budget comparison: on the same seeds, each auditor writes the same number of texts
+     * per seed in the same modes; the oracle then says which pairs are real failures.
+     */
+    private Map<String, AuditMeasures> measure(RunDirectory run, Evaluator evaluator, SeedSource seeds,
+                                               PolicyAuditor rl, Listener listener) {
+        int n = Math.min(MEASURE_SEEDS, seeds.size());
+        List<Seed> chosen = new ArrayList<>(n);
+        Map<String, org.auditdm.world.scene.Scene> scenes = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Seed s = seeds.get(i);
+            chosen.add(s);
+            scenes.put(evaluator.builder().seedImage(s).sha256(), s.scene());
+        }
+        List<Auditor> auditors = List.of(rl, new PolicyAuditor("auditor:base", base, 1.0),
+                new RandomTextAuditor(scenes));
+        DiscoverySettings settings = config.discoverySettings();
+        Map<String, AuditMeasures> out = new LinkedHashMap<>();
+        for (Auditor a : auditors) {
+            List<Evaluated> all = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Seed s = chosen.get(i);
+                SplittableRandom rng = ZooTraining.stepRandom(config.seed() ^ 0x4D45415355524BL, i);
+                Picture img = evaluator.builder().seedImage(s);
+                List<ProbeRequest> requests = new ArrayList<>();
+                for (Map.Entry<ProbeMode, Integer> e : settings.allocate(rng).entrySet()) {
+                    if (e.getValue() == 0) {
+                        continue;
+                    }
+                    for (ProbeText t : a.propose(img, s.question(), e.getKey(), e.getValue(), rng.nextLong())) {
+                        requests.add(ProbeRequest.of(s, t));
+                    }
+                }
+                all.addAll(evaluator.evaluate(requests));
+                listener.measuring(a.id(), i + 1, n);
+            }
+            out.put(a.id(), AuditMeasures.of(all, judge));
+        }
+        return out;
+    }
+
+    private static void write(Path file, Object value) {
+        try {
+            JSON.writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<CurvePoint> readCurve(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return List.of();
+            }
+            return List.of(JSON.readValue(file.toFile(), CurvePoint[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

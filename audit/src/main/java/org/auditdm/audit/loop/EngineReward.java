@@ -1,0 +1,51 @@
+package org.auditdm.audit.loop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.auditdm.api.ProbeText;
+import org.auditdm.audit.policy.RewardFunction;
+import org.auditdm.audit.policy.Sample;
+import org.auditdm.audit.probe.ProbeRequest;
+import org.auditdm.audit.run.Evaluated;
+import org.auditdm.audit.run.Evaluator;
+import org.auditdm.world.sample.Seed;
+
+/**
+ * The GRPO reward: each sampled text becomes a probe and is judged by the engine (1 when the
+ * reference ensemble agrees and the target's answer differs in meaning; 0 otherwise, and 0 for text
+ * that does not parse or apply). Reads models' answers only, never the oracle.
+ */
+final class EngineReward implements RewardFunction {
+    private final Evaluator evaluator;
+    private final Map<String, Seed> seeds;
+    private List<Evaluated> last = List.of();
+
+    EngineReward(Evaluator evaluator, Map<String, Seed> seeds) {
+        this.evaluator = evaluator;
+        this.seeds = seeds;
+    }
+
+    @Override
+    public double[] rewards(List<Sample> samples) {
+        List<ProbeRequest> requests = new ArrayList<>(samples.size());
+        for (Sample s : samples) {
+            Seed seed = seeds.get(s.seed().id());
+            if (seed == null) {
+                throw new IllegalStateException("unknown seed " + s.seed().id());
+            }
+            requests.add(ProbeRequest.of(seed, new ProbeText(s.mode(), s.text(), s.logProbability())));
+        }
+        last = evaluator.evaluate(requests);
+        double[] r = new double[last.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = last.get(i).reward();
+        }
+        return r;
+    }
+
+    /** The evaluations behind the last rewards (for statistics). */
+    List<Evaluated> last() {
+        return last;
+    }
+}

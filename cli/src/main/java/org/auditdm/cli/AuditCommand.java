@@ -1,0 +1,199 @@
+package org.auditdm.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.auditdm.api.VisionLanguageModel;
+import org.auditdm.audit.config.AuditConfig;
+import org.auditdm.audit.config.AuditConfigLoader;
+import org.auditdm.audit.loop.AuditRunner;
+import org.auditdm.audit.policy.AuditorPolicy;
+import org.auditdm.audit.policy.BaseAuditorTraining;
+import org.auditdm.audit.policy.PolicyCheckpoint;
+import org.auditdm.audit.run.AuditMeasures;
+import org.auditdm.zoo.checkpoint.Checkpoints;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code auditdm audit}: trains the auditor with GRPO against a target and a reference ensemble,
+ * then mass-produces findings. Settings: defaults shipped in the jar, then {@code --config FILE},
+ * then flags.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audit a target against a reference ensemble: GRPO-train the auditor, discover findings, "
+                + "measure search success against the base auditor and random world text.")
+public class AuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE.json", description = "user config overriding the defaults")
+    Path configFile;
+
+    @Option(names = "--target", description = "model under audit (zoo preset or checkpoint dir)")
+    String target;
+
+    @Option(names = "--reference", split = ",", description = "reference models, comma-separated")
+    List<String> references;
+
+    @Option(names = "--seeds", description = "seeds to audit")
+    Integer seeds;
+
+    @Option(names = "--steps", description = "GRPO steps")
+    Integer steps;
+
+    @Option(names = "--seed", description = "run seed")
+    Long seed;
+
+    @Option(names = "--samples-per-seed", description = "auditor texts per seed in discovery")
+    Integer samplesPerSeed;
+
+    @Option(names = {"-o", "--out"}, description = "run directory (an unfinished run there is resumed)")
+    String out;
+
+    @Option(names = "--base", description = "base auditor checkpoint (default: models/auditor/base; trained if missing)")
+    Path baseDir;
+
+    @Option(names = "--base-minutes", defaultValue = "6",
+            description = "time budget for training a missing base auditor (default: ${DEFAULT-VALUE})")
+    double baseMinutes;
+
+    /** Presets a subclass applies before the user's file and flags. */
+    protected Map<String, String> presetFlags() {
+        return Map.of();
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, String> flags = new LinkedHashMap<>(presetFlags());
+        put(flags, "target", target);
+        if (references != null) {
+            flags.put("references", String.join(",", references));
+        }
+        put(flags, "seeds", seeds);
+        put(flags, "steps", steps);
+        put(flags, "seed", seed);
+        put(flags, "samplesPerSeed", samplesPerSeed);
+        put(flags, "output", out);
+        AuditConfig config = AuditConfigLoader.load(configFile, flags);
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        List<Checkpoints.Loaded> loaded = new ArrayList<>();
+        try {
+            Map<String, String> checksums = new LinkedHashMap<>();
+            VisionLanguageModel targetModel = load(config.target(), loaded, checksums);
+            List<VisionLanguageModel> refs = new ArrayList<>();
+            for (String r : config.references()) {
+                refs.add(load(r, loaded, checksums));
+            }
+            Path base = baseDir != null ? baseDir : ZooModels.home().resolve("models").resolve("auditor").resolve("base");
+            if (!Files.isDirectory(base)) {
+                err.println("no base auditor at " + base + "; training one (about " + baseMinutes + " minutes)");
+                Progress p = new Progress(err, "base auditor", 4000);
+                BaseAuditorTraining.Config c = BaseAuditorTraining.Config.standard(4000, 1);
+                c = new BaseAuditorTraining.Config(c.spec(), c.vocabularyCorpus(), c.seed(), c.poolSeed(), c.poolSize(),
+                        c.batchSize(), c.maxSteps(), c.learningRate(), c.warmupFraction(), c.weightDecay(),
+                        c.clipNorm(), java.time.Duration.ofSeconds((long) (baseMinutes * 60)));
+                BaseAuditorTraining.train(c, base, (step, max, loss, lr) ->
+                        p.update(step, String.format(Locale.ROOT, "loss %.3f", loss)));
+                p.done();
+            }
+            try (PolicyCheckpoint.Loaded auditor = PolicyCheckpoint.load(base)) {
+                AuditRunner runner = new AuditRunner(config,
+                        new AuditRunner.Models(targetModel, refs, checksums), auditor.policy(), auditor.metadata(),
+                        Clock.systemUTC(), ZooModels.home());
+                AuditRunner.Summary s = runner.run(listener(err, config));
+                report(o, s);
+            }
+        } finally {
+            loaded.forEach(Checkpoints.Loaded::close);
+        }
+        return 0;
+    }
+
+    private static VisionLanguageModel load(String name, List<Checkpoints.Loaded> loaded, Map<String, String> checksums) {
+        Checkpoints.Loaded l = Checkpoints.load(ZooModels.resolve(name));
+        loaded.add(l);
+        checksums.put(l.model().id(), l.metadata().parameterChecksum());
+        return l.model();
+    }
+
+    private static void put(Map<String, String> flags, String key, Object value) {
+        if (value != null) {
+            flags.put(key, value.toString());
+        }
+    }
+
+    private static AuditRunner.Listener listener(PrintWriter err, AuditConfig config) {
+        return new AuditRunner.Listener() {
+            Progress bar;
+
+            @Override
+            public void phase(String name) {
+                if (bar != null) {
+                    bar.done();
+                }
+                bar = switch (name) {
+                    case "rl" -> new Progress(err, "GRPO", Math.max(1, config.steps()));
+                    case "discovery" -> new Progress(err, "discovery", config.seeds());
+                    default -> new Progress(err, "measure", 3L * Math.min(AuditRunner.MEASURE_SEEDS, config.seeds()));
+                };
+            }
+
+            @Override
+            public void rlStep(AuditRunner.CurvePoint p, int maxSteps) {
+                bar.update(p.step(), String.format(Locale.ROOT, "reward %.3f valid %.2f kl %.3f",
+                        p.meanReward(), p.validRate(), p.meanKl()));
+            }
+
+            @Override
+            public void discovery(org.auditdm.audit.run.DiscoveryProgress p) {
+                bar.update(p.seedsDone(), String.format(Locale.ROOT, "findings %d mean reward %.3f",
+                        p.findings(), p.meanReward()));
+            }
+
+            int measured;
+
+            @Override
+            public void measuring(String auditor, int done, int total) {
+                bar.update(++measured, auditor);
+            }
+        };
+    }
+
+    static void report(PrintWriter o, AuditRunner.Summary s) {
+        o.println("run directory: " + s.runDir());
+        if (!s.rewardCurve().isEmpty()) {
+            AuditRunner.CurvePoint first = s.rewardCurve().get(0);
+            AuditRunner.CurvePoint last = s.rewardCurve().get(s.rewardCurve().size() - 1);
+            int k = Math.min(10, s.rewardCurve().size());
+            double head = s.rewardCurve().subList(0, k).stream().mapToDouble(AuditRunner.CurvePoint::meanReward).average().orElse(0);
+            double tail = s.rewardCurve().subList(s.rewardCurve().size() - k, s.rewardCurve().size()).stream()
+                    .mapToDouble(AuditRunner.CurvePoint::meanReward).average().orElse(0);
+            o.printf(Locale.ROOT, "GRPO: %d steps, mean reward %.3f (first %d steps) -> %.3f (last %d)%n",
+                    last.step(), head, k, tail, k);
+        }
+        o.println("findings: " + s.findings());
+        if (!Double.isNaN(s.probesPerSecond())) {
+            o.printf(Locale.ROOT, "discovery speed: %.1f probes/s (generate + render + 3 models + judge)%n",
+                    s.probesPerSecond());
+        }
+        o.printf("%-28s %-22s %-22s %-22s%n", "auditor (equal budget)", "search success", "finding precision",
+                "valid text");
+        for (Map.Entry<String, AuditMeasures> e : s.measures().entrySet()) {
+            AuditMeasures m = e.getValue();
+            o.printf("%-28s %-22s %-22s %-22s%n", e.getKey(), m.searchSuccess().percent(),
+                    m.findingPrecision().percent(), m.validText().percent());
+        }
+    }
+}
