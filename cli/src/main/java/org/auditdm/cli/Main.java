@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ZooCommand.class,
             BenchCommand.class,
             ServeCommand.class,
+            AuditorCommand.class,
             AuditCommand.class,
             RunCommand.class,
             CommandLine.HelpCommand.class

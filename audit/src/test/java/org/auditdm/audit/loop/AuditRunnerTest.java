@@ -1,0 +1,104 @@
+package org.auditdm.audit.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.auditdm.api.Finding;
+import org.auditdm.audit.config.AuditConfigLoader;
+import org.auditdm.audit.config.AuditConfig;
+import org.auditdm.audit.policy.AuditorPolicy;
+import org.auditdm.audit.policy.PolicySpec;
+import org.auditdm.audit.policy.TextVocabulary;
+import org.auditdm.audit.run.RunDirectory;
+import org.auditdm.world.question.AnswerSpace;
+import org.auditdm.zoo.model.ModelSpec;
+import org.auditdm.zoo.model.ZooModel;
+import org.auditdm.zoo.train.WorldSource;
+import org.auditdm.zoo.vocab.AnswerVocabulary;
+import org.auditdm.zoo.vocab.QuestionVocabulary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole loop end to end with tiny untrained models: RL, discovery, measurements, resume. */
+class AuditRunnerTest {
+    private static ZooModel target;
+    private static ZooModel refA;
+    private static ZooModel refB;
+    private static AuditorPolicy base;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void models() {
+        QuestionVocabulary q = QuestionVocabulary.build(WorldSource.training().questionCorpus(), 1, 4096);
+        AnswerVocabulary a = new AnswerVocabulary(AnswerSpace.answers());
+        target = ZooModel.initialise("tiny:target", ModelSpec.TINY_FILM, q, a, 1);
+        refA = ZooModel.initialise("tiny:refA", ModelSpec.TINY_FILM, q, a, 2);
+        refB = ZooModel.initialise("tiny:refB", ModelSpec.TINY_FILM, q, a, 2);
+        base = AuditorPolicy.create(PolicySpec.tiny(), TextVocabulary.world(200, 1), 3);
+    }
+
+    @AfterAll
+    static void close() {
+        target.close();
+        refA.close();
+        refB.close();
+        base.close();
+    }
+
+    private AuditConfig config(Path out) {
+        return AuditConfigLoader.load(null, Map.of("seeds", "4", "steps", "2", "samplesPerSeed", "2",
+                "groupSize", "2", "output", out.toString()));
+    }
+
+    private AuditRunner runner(Path out) {
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        return new AuditRunner(config(out), new AuditRunner.Models(target, List.of(refA, refB),
+                Map.of("tiny:target", "t", "tiny:refA", "a", "tiny:refB", "b")), base, null, clock, tmp);
+    }
+
+    @Test
+    void runsEveryPhaseAndResumesToTheSameFindings() throws Exception {
+        List<String> phases = new ArrayList<>();
+        AuditRunner.Summary s = runner(tmp.resolve("run")).run(new AuditRunner.Listener() {
+            @Override
+            public void phase(String name) {
+                phases.add(name);
+            }
+        });
+        assertThat(phases).containsExactly("rl", "discovery", "measure");
+        assertThat(s.rewardCurve()).hasSize(2);
+        assertThat(s.measures()).containsOnlyKeys("auditor:rl", "auditor:base", "auditor:random-world-text");
+        assertThat(tmp.resolve("run").resolve("measures.json")).exists();
+        assertThat(tmp.resolve("run").resolve("auditor/rl/metadata.json")).exists();
+        // Two identical references always agree, so every valid probe where the target differs is a finding.
+        List<Finding> first;
+        try (RunDirectory rd = RunDirectory.resume(tmp.resolve("run"), Clock.systemUTC())) {
+            first = rd.findings();
+        }
+        assertThat(s.findings()).isEqualTo(first.size());
+
+        // A second invocation on the same directory resumes: nothing is recomputed or duplicated.
+        AuditRunner.Summary again = runner(tmp.resolve("run")).run(new AuditRunner.Listener() { });
+        assertThat(again.findings()).isEqualTo(first.size());
+        assertThat(again.rewardCurve()).isEqualTo(s.rewardCurve());
+
+        // A fresh run with the same seed and config finds the same findings.
+        runner(tmp.resolve("other")).run(new AuditRunner.Listener() { });
+        try (RunDirectory rd = RunDirectory.resume(tmp.resolve("other"), Clock.systemUTC())) {
+            assertThat(rd.findings()).isEqualTo(first);
+        }
+        assertThat(Files.readString(tmp.resolve("run").resolve("findings.jsonl")))
+                .isEqualTo(Files.readString(tmp.resolve("other").resolve("findings.jsonl")));
+    }
+}
