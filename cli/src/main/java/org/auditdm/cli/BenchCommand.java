@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code auditdm bench ...}: the 16 benchmark suites, and speed measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark suites (export, score) and speed measurements.",
-        subcommands = {BenchCommand.World.class, BenchCommand.Export.class, BenchCommand.Score.class})
+        subcommands = {BenchCommand.World.class, BenchCommand.Export.class, BenchCommand.Score.class,
+            BenchAuditCommand.class})
 public final class BenchCommand {
 
     /** Parses "all" or a comma-separated list of suite ids. */
