@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code auditdm zoo ...}: the embedded model zoo. */
 @Command(name = "zoo", mixinStandardHelpOptions = true,
         description = "The model zoo: tiny vision-language models trained with DJL.",
-        subcommands = {ZooTrainCommand.class, ZooEvalCommand.class, ZooCommand.Bench.class})
+        subcommands = {ZooTrainCommand.class, ZooFineTuneCommand.class, ZooEvalCommand.class, ZooCommand.Bench.class})
 public final class ZooCommand {
 
     /** {@code auditdm zoo bench}: speed table for fresh S/M/L models or given checkpoints. */
