@@ -1,5 +1,6 @@
 package org.auditdm.audit.config;
 
+import org.auditdm.world.text.Lexicon;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -135,8 +136,8 @@ public final class AuditConfigLoader {
 
     private static IllegalArgumentException unknown(String key, String where) {
         String hint = AuditConfig.fieldNames().stream()
-                .min(Comparator.comparingInt(f -> distance(f.toLowerCase(), key.toLowerCase())))
-                .filter(f -> distance(f.toLowerCase(), key.toLowerCase()) <= Math.max(2, key.length() / 3))
+                .min(Comparator.comparingInt(f -> Lexicon.distance(f.toLowerCase(), key.toLowerCase())))
+                .filter(f -> Lexicon.distance(f.toLowerCase(), key.toLowerCase()) <= Math.max(2, key.length() / 3))
                 .map(f -> " (did you mean '" + f + "'?)")
                 .orElse(" (fields: " + String.join(", ", AuditConfig.fieldNames()) + ")");
         return new IllegalArgumentException("unknown config field '" + key + "' " + where + hint);
@@ -167,22 +168,4 @@ public final class AuditConfigLoader {
         }
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1),
-                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

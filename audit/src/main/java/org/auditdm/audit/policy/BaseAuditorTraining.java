@@ -1,5 +1,6 @@
 package org.auditdm.audit.policy;
 
+import org.auditdm.zoo.train.AdamW;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -127,7 +128,7 @@ public final class BaseAuditorTraining {
                     break;
                 }
                 Batch batch = batches.batch(step);
-                double lr = AdamW.schedule(config.learningRate(), step, config.maxSteps(), config.warmupFraction(), 0.1);
+                double lr = LearningRates.schedule(config.learningRate(), step, config.maxSteps(), config.warmupFraction(), 0.1);
                 double loss;
                 try (NDManager scope = policy.manager().newSubManager()) {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

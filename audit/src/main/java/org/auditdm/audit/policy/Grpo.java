@@ -1,5 +1,6 @@
 package org.auditdm.audit.policy;
 
+import org.auditdm.zoo.train.AdamW;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -115,7 +116,7 @@ public final class Grpo implements AutoCloseable {
 
     /** Learning rate of a step under the config's warm-up and cosine schedule. */
     public double learningRate(int atStep) {
-        return AdamW.schedule(config.learningRate(), atStep, config.maxSteps(), config.warmupFraction(),
+        return LearningRates.schedule(config.learningRate(), atStep, config.maxSteps(), config.warmupFraction(),
                 config.minLearningRateFraction());
     }
 

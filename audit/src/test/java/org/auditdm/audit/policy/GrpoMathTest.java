@@ -60,9 +60,9 @@ class GrpoMathTest {
 
     @Test
     void scheduleWarmsUpThenDecaysToTheFloor() {
-        assertThat(AdamW.schedule(1.0, 0, 100, 0.1, 0.1)).isCloseTo(0.1, within(1e-12));
-        assertThat(AdamW.schedule(1.0, 9, 100, 0.1, 0.1)).isCloseTo(1.0, within(1e-12));
-        assertThat(AdamW.schedule(1.0, 10, 100, 0.1, 0.1)).isCloseTo(1.0, within(1e-12));
-        assertThat(AdamW.schedule(1.0, 99, 100, 0.1, 0.1)).isCloseTo(0.1, within(1e-12));
+        assertThat(LearningRates.schedule(1.0, 0, 100, 0.1, 0.1)).isCloseTo(0.1, within(1e-12));
+        assertThat(LearningRates.schedule(1.0, 9, 100, 0.1, 0.1)).isCloseTo(1.0, within(1e-12));
+        assertThat(LearningRates.schedule(1.0, 10, 100, 0.1, 0.1)).isCloseTo(1.0, within(1e-12));
+        assertThat(LearningRates.schedule(1.0, 99, 100, 0.1, 0.1)).isCloseTo(0.1, within(1e-12));
     }
 }

@@ -16,14 +16,14 @@ public final class Suggest {
         String best = null;
         int bestD = 3;
         for (String k : keywords) {
-            int d = distance(w, k);
+            int d = Lexicon.distance(w, k);
             if (d < bestD) {
                 bestD = d;
                 best = k;
             }
         }
         Optional<String> lex = Lexicon.suggest(w);
-        if (lex.isPresent() && distance(w, lex.get()) < bestD) {
+        if (lex.isPresent() && Lexicon.distance(w, lex.get()) < bestD) {
             best = lex.get();
         }
         return Optional.ofNullable(best);
@@ -34,22 +34,4 @@ public final class Suggest {
         return closest(word, keywords).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] tmp = prev;
-            prev = cur;
-            cur = tmp;
-        }
-        return prev[b.length()];
-    }
 }

@@ -345,7 +345,7 @@ public final class QuestionParser {
         Lexicon.suggest(w).ifPresent(candidates::add);
         candidates.sort(Comparator.naturalOrder());
         for (String v : candidates) {
-            int d = distance(w, v);
+            int d = Lexicon.distance(w, v);
             int score = 2 * d + (v.charAt(0) == w.charAt(0) ? 0 : 1);
             if ((d <= limit || (d == 2 && v.charAt(0) == w.charAt(0))) && score < bestScore) {
                 bestScore = score;
@@ -375,22 +375,4 @@ public final class QuestionParser {
         return Set.copyOf(v);
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] tmp = prev;
-            prev = cur;
-            cur = tmp;
-        }
-        return prev[b.length()];
-    }
 }

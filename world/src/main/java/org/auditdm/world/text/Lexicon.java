@@ -165,7 +165,8 @@ public final class Lexicon {
         return Optional.of(r);
     }
 
-    static int distance(String a, String b) {
+    /** Levenshtein distance: insertions, deletions and substitutions each cost one. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -13,7 +13,7 @@ import org.auditdm.zoo.model.ParameterDef;
  * optimisers keep their state private). Also zeroes the gradients after each update: DJL accumulates
  * gradients across collector scopes.
  */
-final class AdamW implements AutoCloseable {
+public final class AdamW implements AutoCloseable {
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPS = 1e-8;
@@ -24,7 +24,8 @@ final class AdamW implements AutoCloseable {
     private final List<NDArray> second = new ArrayList<>();
     private int step;
 
-    AdamW(NamedParameters params) {
+    /** Zeroed moments for every parameter of {@code params}. */
+    public AdamW(NamedParameters params) {
         this.params = params;
         this.manager = params.manager().newSubManager();
         for (NDArray p : params.arrays()) {
@@ -42,7 +43,7 @@ final class AdamW implements AutoCloseable {
      *
      * @return the global gradient norm before clipping
      */
-    double update(NDManager scope, double lr, double weightDecay, double clipNorm) {
+    public double update(NDManager scope, double lr, double weightDecay, double clipNorm) {
         List<NDArray> arrays = params.arrays();
         List<NDArray> grads = new ArrayList<>(arrays.size());
         double sq = 0;
