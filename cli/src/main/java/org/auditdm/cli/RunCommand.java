@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "The full embedded audit: S audited against the M+L reference ensemble (defaults suited to "
-                + "a 2-core laptop); --quick for a demo-sized run.")
+                + "a 2-core laptop); --quick for a demo-sized run. Target, references and output (runs/main, "
+                + "runs/quick) are fixed unless given as flags; for a fully custom audit use 'auditdm audit --config'.")
 public final class RunCommand extends AuditCommand {
     @Option(names = "--quick", description = "demo preset: 40 seeds, 20 GRPO steps, 4 samples per seed")
     boolean quick;
