@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             AuditorCommand.class,
             AuditCommand.class,
             RunCommand.class,
+            TypesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -25,6 +25,6 @@ public record Validation(int probes, Accuracy ensembleAgreement, Accuracy target
         Objects.requireNonNull(ensembleAgreement, "ensembleAgreement");
         Objects.requireNonNull(targetByConsensus, "targetByConsensus");
         Objects.requireNonNull(targetByOracle, "targetByOracle");
-        referencesByOracle = Map.copyOf(referencesByOracle);
+        referencesByOracle = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(referencesByOracle));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.SplittableRandom;
 import org.auditdm.api.ImageStore;
 import org.auditdm.api.Pairing;
@@ -46,6 +47,7 @@ public final class ProbeBuilder {
     private final ImageStore images;
     private final int imageSide;
     private final long seed;
+    private final BiConsumer<Picture, Scene> rendered;
 
     /**
      * @param images where seed and counterfactual images are kept
@@ -53,6 +55,15 @@ public final class ProbeBuilder {
      * @param seed mixed into every edit's and caption's randomness
      */
     public ProbeBuilder(ImageStore images, int imageSide, long seed) {
+        this(images, imageSide, seed, (picture, scene) -> { });
+    }
+
+    /**
+     * @param rendered told of every image with the scene it shows (for example, for test doubles that answer
+     *     from the scene, or to keep scene graphs beside images)
+     */
+    public ProbeBuilder(ImageStore images, int imageSide, long seed, BiConsumer<Picture, Scene> rendered) {
+        this.rendered = Objects.requireNonNull(rendered, "rendered");
         this.images = Objects.requireNonNull(images, "images");
         this.imageSide = imageSide;
         this.seed = seed;
@@ -68,6 +79,7 @@ public final class ProbeBuilder {
     /** The seed's image, stored. */
     public Picture seedImage(Seed s) {
         Picture p = renderer.render(s.scene(), imageSide);
+        rendered.accept(p, s.scene());
         images.put(p);
         return p;
     }
@@ -132,6 +144,9 @@ public final class ProbeBuilder {
     private BuildResult made(Seed s, Picture seedImage, ProbeText text, ProbeText imageText, Pairing pairing,
                              String question, Scene scene) {
         Picture image = scene == s.scene() ? seedImage : renderer.render(scene, imageSide);
+        if (image != seedImage) {
+            rendered.accept(image, scene);
+        }
         images.put(image);
         String auditorText = imageText == null ? text.text() : text.text() + " | " + imageText.text();
         Probe probe = new Probe(s.id(), imageText == null ? text.mode() : imageText.mode(), auditorText, pairing,

@@ -113,6 +113,33 @@ public final class RunDirectory implements AutoCloseable {
         return run;
     }
 
+    /** The findings of a run, read without opening it for writing (for reports and analyses of finished runs). */
+    public static List<Finding> readFindings(Path dir) {
+        Path f = dir.resolve(FINDINGS);
+        if (!Files.isRegularFile(f)) {
+            throw new IllegalArgumentException("no " + FINDINGS + " in " + dir + ": is it a run directory?");
+        }
+        List<Finding> out = new java.util.ArrayList<>();
+        try (java.io.BufferedReader r = Files.newBufferedReader(f)) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(RunJson.mapper().readValue(line, Finding.class));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException(f + " line " + n + " is not a finding: " + e.getOriginalMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+        return out;
+    }
+
     public static RunManifest readManifest(Path dir) {
         Path m = dir.resolve(MANIFEST);
         try {

@@ -1,0 +1,124 @@
+package org.auditdm.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.auditdm.api.VisionLanguageModel;
+import org.auditdm.audit.config.AuditConfig;
+import org.auditdm.audit.run.RunDirectory;
+import org.auditdm.audit.run.RunManifest;
+import org.auditdm.failures.FailureType;
+import org.auditdm.failures.FailureTypeAnalysis;
+import org.auditdm.failures.FailureTypeFinder;
+import org.auditdm.failures.FailureTypes;
+import org.auditdm.failures.MiniLmEmbedder;
+import org.auditdm.zoo.checkpoint.Checkpoints;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code auditdm types RUN}: groups a run's findings into named failure types and re-validates each on
+ * fresh probes, writing {@code failure-types.json} into the run directory.
+ */
+@Command(name = "types", mixinStandardHelpOptions = true,
+        description = "Cluster a run's findings into named failure types and re-validate them on fresh probes.")
+public class TypesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "run directory")
+    Path run;
+
+    @Option(names = "--probes", description = "fresh probes per type (default: ${DEFAULT-VALUE})", defaultValue = "60")
+    int probes;
+
+    @Option(names = "--clusters", description = "clusters to cut, 0 for one per 12 findings (default: ${DEFAULT-VALUE})",
+            defaultValue = "0")
+    int clusters;
+
+    @Option(names = "--seed", description = "seed of clustering and re-validation (default: the run's seed)")
+    Long seed;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        FailureTypes types = analyse(run, seed, probes, clusters, err);
+        print(spec.commandLine().getOut(), types);
+        return 0;
+    }
+
+    /** Loads the run's models by the names in its manifest (checking their checksums) and analyses the run. */
+    static FailureTypes analyse(Path run, Long seed, int probes, int clusters, PrintWriter err) {
+        if (!Files.isDirectory(run)) {
+            throw new IllegalArgumentException("no run directory " + run);
+        }
+        RunManifest manifest = RunDirectory.readManifest(run);
+        AuditConfig config = AuditConfig.fromJson(manifest.config());
+        List<Checkpoints.Loaded> loaded = new ArrayList<>();
+        try {
+            VisionLanguageModel target = load(config.target(), manifest, loaded);
+            List<VisionLanguageModel> refs = new ArrayList<>();
+            for (String r : config.references()) {
+                refs.add(load(r, manifest, loaded));
+            }
+            FailureTypeFinder.Settings d = FailureTypeFinder.Settings.defaults(seed != null ? seed : manifest.seed());
+            FailureTypeFinder.Settings settings = new FailureTypeFinder.Settings(clusters, d.minFindings(), probes,
+                    Math.max(probes, 8 * probes), Math.max(d.generalProbes(), 4 * probes), d.alpha(), d.overlap(),
+                    d.exemplars(), d.seed());
+            Progress[] bar = new Progress[1];
+            return FailureTypeAnalysis.run(run, target, refs, new MiniLmEmbedder(), settings,
+                    new FailureTypeFinder.Listener() {
+                        @Override
+                        public void clustered(int findings, int k, int candidates) {
+                            err.printf(Locale.ROOT, "%d findings in %d clusters: %d candidate types%n",
+                                    findings, k, candidates);
+                            bar[0] = new Progress(err, "re-validate", Math.max(1, candidates));
+                        }
+
+                        @Override
+                        public void validated(int done, int total) {
+                            bar[0].update(done, "");
+                            if (done == total) {
+                                bar[0].done();
+                            }
+                        }
+                    });
+        } finally {
+            loaded.forEach(Checkpoints.Loaded::close);
+        }
+    }
+
+    private static VisionLanguageModel load(String name, RunManifest manifest, List<Checkpoints.Loaded> loaded) {
+        Checkpoints.Loaded l = Checkpoints.load(ZooModels.resolve(name));
+        loaded.add(l);
+        String recorded = manifest.models().get(l.model().id());
+        if (recorded == null || !recorded.equals(l.metadata().parameterChecksum())) {
+            throw new IllegalArgumentException("model '" + name + "' (" + l.model().id()
+                    + ") is not the checkpoint this run audited (manifest: " + manifest.models().keySet()
+                    + "); re-validating with other models would mix two audits");
+        }
+        return l.model();
+    }
+
+    static void print(PrintWriter o, FailureTypes t) {
+        o.printf(Locale.ROOT, "findings %d, in types %d; general target failure rate by consensus %s (n=%d)%n",
+                t.findings(), t.clustered(), t.general().targetByConsensus().percent(),
+                t.general().targetByConsensus().total());
+        o.printf(Locale.ROOT, "validated failure types: %d of %d%n", t.validated().size(), t.types().size());
+        o.printf(Locale.ROOT, "%-3s %-14s %-62s %5s  %-20s %-20s%n", "", "id", "name", "finds", "target fails (cons.)",
+                "target fails (oracle)");
+        for (FailureType ft : t.types()) {
+            o.printf(Locale.ROOT, "%-3s %-14s %-62s %5d  %-20s %-20s%n", ft.validated() ? "ok" : "-", ft.id(),
+                    ft.name().length() > 62 ? ft.name().substring(0, 59) + "..." : ft.name(), ft.findingIds().size(),
+                    ft.validation().targetByConsensus().percent(), ft.validation().targetByOracle().percent());
+        }
+        o.flush();
+    }
+}

@@ -1,0 +1,101 @@
+package org.auditdm.failures;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.auditdm.api.AnswerJudge;
+import org.auditdm.api.Finding;
+import org.auditdm.api.ImageStore;
+import org.auditdm.api.NormalizingJudge;
+import org.auditdm.api.Picture;
+import org.auditdm.api.ReferenceEnsemble;
+import org.auditdm.api.VisionLanguageModel;
+import org.auditdm.audit.config.AuditConfig;
+import org.auditdm.audit.probe.ProbeBuilder;
+import org.auditdm.audit.run.Evaluator;
+import org.auditdm.audit.run.Judging;
+import org.auditdm.audit.run.ModelCaller;
+import org.auditdm.audit.run.RunDirectory;
+import org.auditdm.audit.run.RunManifest;
+
+/**
+ * Failure types for a finished run directory: reads its manifest and findings, asks the same models fresh
+ * probes, and writes {@value FailureTypes#FILE} beside the findings.
+ */
+public final class FailureTypeAnalysis {
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .findAndAddModules().build();
+
+    private FailureTypeAnalysis() {
+    }
+
+    /**
+     * @param target the run's target model (the caller loads it from the manifest's names)
+     * @param references the run's reference members, in the manifest's order
+     */
+    public static FailureTypes run(Path runDir, VisionLanguageModel target, List<VisionLanguageModel> references,
+                                   TextEmbedder embedder, FailureTypeFinder.Settings settings,
+                                   FailureTypeFinder.Listener listener) {
+        RunManifest manifest = RunDirectory.readManifest(runDir);
+        AuditConfig config = AuditConfig.fromJson(manifest.config());
+        List<Finding> findings = readFindings(runDir);
+        if (findings.isEmpty()) {
+            throw new IllegalArgumentException("run " + runDir + " has no findings to group into failure types");
+        }
+        AnswerJudge judge = new NormalizingJudge();
+        try (ModelCaller caller = new ModelCaller(config.callPolicy())) {
+            ProbeBuilder builder = new ProbeBuilder(new Discarding(), config.imageSide(), settings.seed());
+            Evaluator evaluator = new Evaluator(builder,
+                    new Judging(target, new ReferenceEnsemble(references, judge), judge, caller));
+            Revalidator revalidator = new Revalidator(evaluator, new FreshProbes(config.seedPool()),
+                    config.references());
+            FailureTypes types = new FailureTypeFinder(revalidator, embedder, settings)
+                    .find(manifest.runId(), config.target(), config.references(), findings, listener);
+            write(runDir.resolve(FailureTypes.FILE), types);
+            return types;
+        }
+    }
+
+    public static List<Finding> readFindings(Path runDir) {
+        return RunDirectory.readFindings(runDir);
+    }
+
+    public static FailureTypes read(Path runDir) {
+        Path file = runDir.resolve(FailureTypes.FILE);
+        try {
+            return JSON.readValue(file.toFile(), FailureTypes.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void write(Path file, FailureTypes types) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), types);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fresh probes' images are not kept: re-validation needs only the answers. */
+    private static final class Discarding implements ImageStore {
+        @Override
+        public String put(Picture picture) {
+            return Objects.requireNonNull(picture, "picture").sha256();
+        }
+
+        @Override
+        public Picture get(String sha256) {
+            throw new IllegalArgumentException("re-validation keeps no images");
+        }
+    }
+}

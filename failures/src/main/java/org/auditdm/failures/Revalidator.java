@@ -1,0 +1,115 @@
+package org.auditdm.failures;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.auditdm.api.AnswerJudge;
+import org.auditdm.api.Probe;
+import org.auditdm.audit.probe.ProbeRequest;
+import org.auditdm.audit.run.Evaluated;
+import org.auditdm.audit.run.Evaluator;
+import org.auditdm.world.bench.Accuracy;
+
+/**
+ * Asks the target and the ensemble fresh probes of a definition and measures how often the target fails:
+ * by consensus (the audit's own measure) and, where the world knows the answer, by the oracle (for
+ * evaluation only; it never decides what is validated).
+ */
+public final class Revalidator {
+    /** Requests evaluated per batch. */
+    static final int BATCH = 48;
+
+    /** The answered fresh probes of a definition and its rates (pValue and validated not yet decided). */
+    public record Sample(List<Observation> matched, Validation validation) {
+    }
+
+    private final Evaluator evaluator;
+    private final FreshProbes fresh;
+    private final List<String> referenceNames;
+
+    public Revalidator(Evaluator evaluator, FreshProbes fresh, List<String> referenceNames) {
+        this.evaluator = evaluator;
+        this.fresh = fresh;
+        this.referenceNames = List.copyOf(referenceNames);
+    }
+
+    /**
+     * Draws fresh requests in batches until {@code wanted} of them match the definition (all of them count for
+     * the general distribution, {@code definition == null}) or {@code budget} requests were evaluated.
+     */
+    public Sample sample(TypeDefinition definition, int wanted, int budget, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Observation> matched = new ArrayList<>();
+        int inputMatched = 0;
+        int agreedOnInput = 0;
+        int drawn = 0;
+        int serial = 0;
+        while (matched.size() < wanted && drawn < budget) {
+            int n = Math.min(BATCH, budget - drawn);
+            List<ProbeRequest> requests = fresh.draw(definition, n, rng);
+            drawn += n;
+            if (requests.isEmpty()) {
+                break;
+            }
+            for (Evaluated e : evaluator.evaluate(requests)) {
+                if (e.status() != Evaluated.Status.VALID) {
+                    continue;
+                }
+                inputMatched++;
+                boolean agreed = e.consensus().agreed();
+                if (agreed) {
+                    agreedOnInput++;
+                }
+                Observation o = observation("fresh-" + serial++, e);
+                if ((definition == null || definition.matches(o.facets())) && matched.size() < wanted) {
+                    matched.add(o);
+                }
+            }
+        }
+        return new Sample(matched, rates(matched, Accuracy.of(agreedOnInput, inputMatched)));
+    }
+
+    private static Observation observation(String id, Evaluated e) {
+        String consensus = e.consensus().agreed() ? e.consensus().answer() : null;
+        Probe p = e.probe();
+        String oracle = e.oracle() != null && e.oracle().isAnswer() ? e.oracle().answer() : null;
+        return new Observation(id, p, e.targetAnswer(), e.consensus().memberAnswers(), consensus, oracle,
+                Facets.of(p, e.targetAnswer(), consensus, consensus != null));
+    }
+
+    private Validation rates(List<Observation> matched, Accuracy agreement) {
+        AnswerJudge judge = evaluator.judging().judge();
+        int agreed = 0;
+        int targetDiffers = 0;
+        int answerable = 0;
+        int targetWrong = 0;
+        int[] refWrong = new int[referenceNames.size()];
+        for (Observation o : matched) {
+            if (o.consensus() != null) {
+                agreed++;
+                if (!judge.same(o.targetAnswer(), o.consensus())) {
+                    targetDiffers++;
+                }
+            }
+            if (o.oracleAnswer() != null) {
+                answerable++;
+                if (!judge.same(o.targetAnswer(), o.oracleAnswer())) {
+                    targetWrong++;
+                }
+                for (int i = 0; i < refWrong.length && i < o.referenceAnswers().size(); i++) {
+                    if (!judge.same(o.referenceAnswers().get(i), o.oracleAnswer())) {
+                        refWrong[i]++;
+                    }
+                }
+            }
+        }
+        Map<String, Accuracy> refs = new LinkedHashMap<>();
+        for (int i = 0; i < refWrong.length; i++) {
+            refs.put(referenceNames.get(i), Accuracy.of(refWrong[i], answerable));
+        }
+        return new Validation(matched.size(), agreement, Accuracy.of(targetDiffers, agreed),
+                Accuracy.of(targetWrong, answerable), refs, Double.NaN, false);
+    }
+}
