@@ -114,11 +114,17 @@ public class AuditCommand implements Callable<Integer> {
                         Clock.systemUTC(), ZooModels.home());
                 AuditRunner.Summary s = runner.run(listener(err, config));
                 report(o, s);
+                afterAudit(s.runDir(), targetModel, refs, o, err);
             }
         } finally {
             loaded.forEach(Checkpoints.Loaded::close);
         }
         return 0;
+    }
+
+    /** What a subclass does with the finished run while the models are still loaded. */
+    protected void afterAudit(Path runDir, VisionLanguageModel target, List<VisionLanguageModel> references,
+                              PrintWriter out, PrintWriter err) {
     }
 
     private static VisionLanguageModel load(String name, List<Checkpoints.Loaded> loaded, Map<String, String> checksums) {

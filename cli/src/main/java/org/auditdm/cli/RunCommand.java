@@ -1,6 +1,11 @@
 package org.auditdm.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import org.auditdm.api.VisionLanguageModel;
+import org.auditdm.failures.FailureTypes;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,5 +34,14 @@ public final class RunCommand extends AuditCommand {
             m.put("samplesPerSeed", "4");
         }
         return m;
+    }
+
+    /** The main job goes on from findings to failure types. */
+    @Override
+    protected void afterAudit(Path runDir, VisionLanguageModel target, List<VisionLanguageModel> references,
+                              PrintWriter out, PrintWriter err) {
+        FailureTypes types = TypesCommand.analyse(runDir, target, references, null, quick ? 20 : 60, 0, err);
+        TypesCommand.print(out, types);
+        out.println("failure types: " + runDir.resolve(FailureTypes.FILE));
     }
 }

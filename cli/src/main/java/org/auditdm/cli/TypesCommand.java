@@ -68,31 +68,38 @@ public class TypesCommand implements Callable<Integer> {
             for (String r : config.references()) {
                 refs.add(load(r, manifest, loaded));
             }
-            FailureTypeFinder.Settings d = FailureTypeFinder.Settings.defaults(seed != null ? seed : manifest.seed());
-            FailureTypeFinder.Settings settings = new FailureTypeFinder.Settings(clusters, d.minFindings(), probes,
-                    Math.max(probes, 8 * probes), Math.max(d.generalProbes(), 4 * probes), d.alpha(), d.overlap(),
-                    d.exemplars(), d.seed());
-            Progress[] bar = new Progress[1];
-            return FailureTypeAnalysis.run(run, target, refs, new MiniLmEmbedder(), settings,
-                    new FailureTypeFinder.Listener() {
-                        @Override
-                        public void clustered(int findings, int k, int candidates) {
-                            err.printf(Locale.ROOT, "%d findings in %d clusters: %d candidate types%n",
-                                    findings, k, candidates);
-                            bar[0] = new Progress(err, "re-validate", Math.max(1, candidates));
-                        }
-
-                        @Override
-                        public void validated(int done, int total) {
-                            bar[0].update(done, "");
-                            if (done == total) {
-                                bar[0].done();
-                            }
-                        }
-                    });
+            return analyse(run, target, refs, seed, probes, clusters, err);
         } finally {
             loaded.forEach(Checkpoints.Loaded::close);
         }
+    }
+
+    /** Analyses a run with models already loaded. */
+    static FailureTypes analyse(Path run, VisionLanguageModel target, List<VisionLanguageModel> refs, Long seed,
+                                int probes, int clusters, PrintWriter err) {
+        RunManifest manifest = RunDirectory.readManifest(run);
+        FailureTypeFinder.Settings d = FailureTypeFinder.Settings.defaults(seed != null ? seed : manifest.seed());
+        FailureTypeFinder.Settings settings = new FailureTypeFinder.Settings(clusters, d.minFindings(), probes,
+                Math.max(probes, 8 * probes), Math.max(d.generalProbes(), 4 * probes), d.alpha(), d.overlap(),
+                d.exemplars(), d.seed());
+        Progress[] bar = new Progress[1];
+        return FailureTypeAnalysis.run(run, target, refs, new MiniLmEmbedder(), settings,
+                new FailureTypeFinder.Listener() {
+                    @Override
+                    public void clustered(int findings, int k, int candidates) {
+                        err.printf(Locale.ROOT, "%d findings in %d clusters: %d candidate types%n",
+                                findings, k, candidates);
+                        bar[0] = new Progress(err, "re-validate", Math.max(1, candidates));
+                    }
+
+                    @Override
+                    public void validated(int done, int total) {
+                        bar[0].update(done, "");
+                        if (done == total) {
+                            bar[0].done();
+                        }
+                    }
+                });
     }
 
     private static VisionLanguageModel load(String name, RunManifest manifest, List<Checkpoints.Loaded> loaded) {

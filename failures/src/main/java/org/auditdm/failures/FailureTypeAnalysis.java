@@ -45,9 +45,6 @@ public final class FailureTypeAnalysis {
         RunManifest manifest = RunDirectory.readManifest(runDir);
         AuditConfig config = AuditConfig.fromJson(manifest.config());
         List<Finding> findings = readFindings(runDir);
-        if (findings.isEmpty()) {
-            throw new IllegalArgumentException("run " + runDir + " has no findings to group into failure types");
-        }
         AnswerJudge judge = new NormalizingJudge();
         try (ModelCaller caller = new ModelCaller(config.callPolicy())) {
             ProbeBuilder builder = new ProbeBuilder(new Discarding(), config.imageSide(), settings.seed());

@@ -42,6 +42,7 @@ public final class Revalidator {
     public Sample sample(TypeDefinition definition, int wanted, int budget, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Observation> matched = new ArrayList<>();
+        List<Observation> ofInput = new ArrayList<>();
         int inputMatched = 0;
         int agreedOnInput = 0;
         int drawn = 0;
@@ -57,18 +58,22 @@ public final class Revalidator {
                 if (e.status() != Evaluated.Status.VALID) {
                     continue;
                 }
+                Observation o = observation("fresh-" + serial++, e);
+                if (definition != null && !o.facets().containsAll(
+                        definition.facets().stream().filter(f -> !f.aboutAnswers()).toList())) {
+                    continue;
+                }
                 inputMatched++;
-                boolean agreed = e.consensus().agreed();
-                if (agreed) {
+                ofInput.add(o);
+                if (e.consensus().agreed()) {
                     agreedOnInput++;
                 }
-                Observation o = observation("fresh-" + serial++, e);
                 if ((definition == null || definition.matches(o.facets())) && matched.size() < wanted) {
                     matched.add(o);
                 }
             }
         }
-        return new Sample(matched, rates(matched, Accuracy.of(agreedOnInput, inputMatched)));
+        return new Sample(matched, rates(matched, ofInput, Accuracy.of(agreedOnInput, inputMatched)));
     }
 
     private static Observation observation(String id, Evaluated e) {
@@ -79,7 +84,12 @@ public final class Revalidator {
                 Facets.of(p, e.targetAnswer(), consensus, consensus != null));
     }
 
-    private Validation rates(List<Observation> matched, Accuracy agreement) {
+    /**
+     * Failure by consensus on the probes that match the whole definition; failure by the oracle, for the
+     * target and each reference, on all probes of the definition's input (conditioning on the ensemble's
+     * agreement would make its members tie by construction).
+     */
+    private Validation rates(List<Observation> matched, List<Observation> ofInput, Accuracy agreement) {
         AnswerJudge judge = evaluator.judging().judge();
         int agreed = 0;
         int targetDiffers = 0;
@@ -93,6 +103,8 @@ public final class Revalidator {
                     targetDiffers++;
                 }
             }
+        }
+        for (Observation o : ofInput) {
             if (o.oracleAnswer() != null) {
                 answerable++;
                 if (!judge.same(o.targetAnswer(), o.oracleAnswer())) {

@@ -12,8 +12,9 @@ import org.auditdm.world.bench.Accuracy;
  * @param ensembleAgreement share of probes on which the reference members agreed
  * @param targetByConsensus among probes with an agreeing ensemble, the share where the target's answer
  *     differs in meaning: the audit's own failure measure (no oracle)
- * @param targetByOracle among answerable probes, the share the target got wrong by the oracle (evaluation only)
- * @param referencesByOracle the same for each reference member, by model name
+ * @param targetByOracle among answerable probes of the definition's input (its answer facets aside), the share
+ *     the target got wrong by the oracle (evaluation only)
+ * @param referencesByOracle the same for each reference member, by model name (on the same probes)
  * @param pValue one-sided two-proportion test of {@code targetByConsensus} against the general rate; NaN for
  *     the general distribution itself
  * @param validated whether the rate is significantly above the general rate (after correcting for the

@@ -27,7 +27,11 @@ import org.auditdm.audit.run.RunJson;
 public record AuditConfig(String target, List<String> references, long seedPool, int seedOffset, int seeds,
                           long seed, Map<ProbeMode, Double> modeWeights, int samplesPerSeed,
                           boolean pairNewQuestionWithNewImage, int groupSize, int steps, int imageSide,
-                          long timeoutMillis, int retries, long retryBackoffMillis, String output) {
+                          long timeoutMillis, int retries, long retryBackoffMillis, String output,
+                          Map<String, Double> discoveryMix) {
+
+    /** Auditors a discovery can mix: the GRPO-trained one, the supervised base, and world-text sampling. */
+    public static final List<String> DISCOVERY_AUDITORS = List.of("rl", "base", "world");
 
     public AuditConfig {
         requireText("target", target);
@@ -44,6 +48,23 @@ public record AuditConfig(String target, List<String> references, long seedPool,
             throw invalid("references", "must not contain the target '" + target + "'");
         }
         references = List.copyOf(references);
+        if (discoveryMix == null || discoveryMix.isEmpty()) {
+            throw invalid("discoveryMix", "must give a weight to at least one of " + DISCOVERY_AUDITORS);
+        }
+        double mixTotal = 0;
+        for (Map.Entry<String, Double> e : discoveryMix.entrySet()) {
+            if (!DISCOVERY_AUDITORS.contains(e.getKey())) {
+                throw invalid("discoveryMix", "unknown auditor '" + e.getKey() + "' (auditors: " + DISCOVERY_AUDITORS + ")");
+            }
+            if (e.getValue() == null || !(e.getValue() >= 0) || e.getValue().isInfinite()) {
+                throw invalid("discoveryMix." + e.getKey(), "must be a non-negative number, got " + e.getValue());
+            }
+            mixTotal += e.getValue();
+        }
+        if (!(mixTotal > 0)) {
+            throw invalid("discoveryMix", "must give a positive weight to at least one auditor");
+        }
+        discoveryMix = Collections.unmodifiableMap(new java.util.TreeMap<>(discoveryMix));
         atLeast("seedOffset", seedOffset, 0);
         atLeast("seeds", seeds, 1);
         if (modeWeights == null || modeWeights.isEmpty()) {
@@ -114,6 +135,8 @@ public record AuditConfig(String target, List<String> references, long seedPool,
         n.put("retries", retries);
         n.put("retryBackoffMillis", retryBackoffMillis);
         n.put("output", output);
+        ObjectNode mix = n.putObject("discoveryMix");
+        discoveryMix.forEach(mix::put);
         return n;
     }
 
@@ -127,7 +150,28 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                 (int) integer(n, "steps", Integer.MIN_VALUE, Integer.MAX_VALUE),
                 (int) integer(n, "imageSide", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "timeoutMillis"),
                 (int) integer(n, "retries", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "retryBackoffMillis"),
-                text(n, "output"));
+                text(n, "output"), mix(n));
+    }
+
+    /** Runs recorded before the field existed discovered with the trained auditor alone. */
+    private static Map<String, Double> mix(JsonNode n) {
+        JsonNode v = n.get("discoveryMix");
+        if (v == null || v.isNull()) {
+            return Map.of("rl", 1.0);
+        }
+        if (!v.isObject()) {
+            throw invalid("discoveryMix", "must be an object like {\"rl\": 0.5, \"base\": 0.25, \"world\": 0.25}, got " + v);
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNumber()) {
+                throw invalid("discoveryMix." + e.getKey(), "must be a number, got " + e.getValue());
+            }
+            out.put(e.getKey(), e.getValue().asDouble());
+        }
+        return out;
     }
 
     private static JsonNode field(JsonNode n, String name) {

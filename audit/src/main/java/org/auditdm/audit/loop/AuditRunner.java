@@ -139,7 +139,8 @@ public final class AuditRunner {
             listener.phase("discovery");
             long start = System.nanoTime();
             PolicyAuditor rlAuditor = new PolicyAuditor("auditor:rl", trained, 1.0);
-            new Discovery(rlAuditor, evaluator, run, config.discoverySettings()).run(seeds, listener::discovery);
+            new Discovery(discoveryAuditor(rlAuditor, seeds, evaluator), evaluator, run, config.discoverySettings())
+                    .run(seeds, listener::discovery);
             int probes = 0;
             for (RunEvent e : run.committedEvents()) {
                 if (e instanceof RunEvent.SeedProcessed s) {
@@ -154,6 +155,31 @@ public final class AuditRunner {
             return new Summary(run.dir(), curve, run.findings().size(), measures,
                     run.resumed() ? Double.NaN : probes / Math.max(seconds, 1e-9));
         }
+    }
+
+    /** The trained auditor alone, or mixed with the base auditor and world-text sampling per the config. */
+    private Auditor discoveryAuditor(PolicyAuditor rl, SeedSource seeds, Evaluator evaluator) {
+        Map<Auditor, Double> members = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : config.discoveryMix().entrySet()) {
+            if (e.getValue() <= 0) {
+                continue;
+            }
+            Auditor a = switch (e.getKey()) {
+                case "rl" -> rl;
+                case "base" -> new PolicyAuditor("auditor:base", base, 1.0);
+                case "world" -> {
+                    Map<String, org.auditdm.world.scene.Scene> scenes = new HashMap<>();
+                    for (int i = 0; i < seeds.size(); i++) {
+                        Seed s = seeds.get(i);
+                        scenes.put(evaluator.builder().seedImage(s).sha256(), s.scene());
+                    }
+                    yield new RandomTextAuditor(scenes);
+                }
+                default -> throw new IllegalStateException("unknown discovery auditor " + e.getKey());
+            };
+            members.put(a, e.getValue());
+        }
+        return members.size() == 1 && members.containsKey(rl) ? rl : new PortfolioAuditor(members);
     }
 
     private String runId() {
