@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             AuditorCommand.class,
             AuditCommand.class,
             RunCommand.class,
+            ReportCommand.class,
+            DiffCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

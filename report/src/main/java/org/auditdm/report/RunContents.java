@@ -84,6 +84,11 @@ public record RunContents(Path dir, RunManifest manifest, List<Finding> findings
         return new RunContents(dir, manifest, findings, curve, measures, types, rect);
     }
 
+    /** Reads a {@code failure-types.json} file; errors name the file. */
+    public static FailureTypes readFailureTypes(Path file) {
+        return readJson(file, new TypeReference<FailureTypes>() { });
+    }
+
     /** Reads one JSON file, or fails with a message naming it. */
     static <T> T readJson(Path file, TypeReference<T> type) {
         String text;
