@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,10 +45,8 @@ public final class AuditReport {
     /** Findings shown as cards when the run has no failure types yet. */
     static final int SAMPLE_FINDINGS = 12;
 
-    private static final Map<String, String> AUDITOR_LABELS = Map.of(
-            "auditor:rl", "RL auditor",
-            "auditor:base", "base auditor",
-            "auditor:random-world-text", "random world text");
+    /** Known auditors in display order: the RL auditor, then its baselines. */
+    private static final Map<String, String> AUDITOR_LABELS = orderedLabels();
 
     private final RunContents run;
     private final FailureTypes previous;
@@ -270,7 +269,7 @@ public final class AuditReport {
                         + " on " + ft.general().probes() + " fresh probes from the general distribution");
             }
         }
-        for (Map.Entry<String, AuditMeasures> e : run.measures().entrySet()) {
+        for (Map.Entry<String, AuditMeasures> e : measures().entrySet()) {
             kv(b, "search success, " + esc(label(e.getKey())), esc(e.getValue().searchSuccess().percent()));
         }
         AuditMeasures rl = run.measures().get("auditor:rl");
@@ -282,7 +281,7 @@ public final class AuditReport {
 
     private void measuresSection(StringBuilder b) {
         b.append("<section id=\"auditors\">\n<h2>RL auditor against baselines</h2>\n");
-        if (run.measures().isEmpty()) {
+        if (measures().isEmpty()) {
             b.append("<p class=\"note\">No measures.json in this run.</p>\n</section>\n");
             return;
         }
@@ -292,7 +291,7 @@ public final class AuditReport {
         b.append("<table class=\"data\"><thead><tr><th>auditor</th><th>search success</th><th>finding precision</th>"
                 + "<th>valid text</th></tr></thead><tbody>\n");
         List<SvgCharts.LabelledRate> rates = new ArrayList<>();
-        for (Map.Entry<String, AuditMeasures> e : run.measures().entrySet()) {
+        for (Map.Entry<String, AuditMeasures> e : measures().entrySet()) {
             AuditMeasures a = e.getValue();
             b.append("<tr><td>").append(esc(label(e.getKey()))).append("</td><td>")
                     .append(esc(a.searchSuccess().percent())).append(" <span class=\"note\">(")
@@ -517,6 +516,23 @@ public final class AuditReport {
         return new Exemplar(f.id(), f.probe().seedImageSha(), f.probe().imageSha(), f.probe().mode(),
                 f.probe().pairing(), f.probe().question(), imageText, f.targetAnswer(),
                 f.consensus().memberAnswers(), f.consensus().answer(), f.oracleAnswer());
+    }
+
+    private static Map<String, String> orderedLabels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("auditor:rl", "RL auditor");
+        m.put("auditor:base", "base auditor");
+        m.put("auditor:random-world-text", "random world text");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The run's measures with known auditors first (RL, base, random), then any others by id. */
+    private Map<String, AuditMeasures> measures() {
+        Map<String, AuditMeasures> ordered = new LinkedHashMap<>();
+        AUDITOR_LABELS.keySet().stream().filter(run.measures()::containsKey)
+                .forEach(k -> ordered.put(k, run.measures().get(k)));
+        run.measures().keySet().stream().sorted().forEach(k -> ordered.putIfAbsent(k, run.measures().get(k)));
+        return ordered;
     }
 
     private static String label(String auditorId) {
