@@ -233,15 +233,16 @@ public final class AuditReport {
         body.append("<p class=\"note\">Target <b>").append(esc(target())).append("</b> audited against ")
                 .append(esc(String.join(", ", references()))).append(".</p>\n");
         summarySection(body);
-        measuresSection(body);
-        typesSection(body);
-        referencesFailMoreSection(body);
         rewardSection(body);
+        measuresSection(body);
+        typesOverviewSection(body);
+        referencesFailMoreSection(body);
         rectificationSection(body);
         RunDiff diff = diff();
         if (diff != null) {
             body.append(diff.htmlSection());
         }
+        typeDetailsSection(body);
         body.append("<footer>Written by auditdm ").append(esc(RunManifest.currentProjectVersion()))
                 .append(" from run directory files only (").append(esc(run.manifest().runId()))
                 .append("). Failure rates count failures; intervals are 95% Wilson intervals.</footer>\n");
@@ -307,7 +308,8 @@ public final class AuditReport {
                 "search success", rates)).append("</div>\n</section>\n");
     }
 
-    private void typesSection(StringBuilder b) {
+    /** The types at a glance: rate chart and one table row per type, linking to its details. */
+    private void typesOverviewSection(StringBuilder b) {
         FailureTypes ft = run.failureTypes();
         b.append("<section id=\"types\">\n<h2>Failure types</h2>\n");
         if (ft == null) {
@@ -321,25 +323,66 @@ public final class AuditReport {
             return;
         }
         List<FailureType> types = orderedTypes();
-        b.append("<p class=\"note\">Validated types first, then by severity (lower bound of the target's fresh-probe"
-                + " failure rate by consensus).</p>\n");
-        List<FailureType> charted = types.stream().filter(t -> t.validation() != null).toList();
-        if (!charted.isEmpty()) {
-            b.append("<div class=\"chart\">").append(SvgCharts.typeRates("chart-types",
-                    charted.stream().map(FailureType::name).toList(),
-                    charted.stream().map(t -> t.validation().targetByConsensus()).toList(),
-                    charted.stream().map(t -> t.validation().targetByOracle()).toList(),
+        b.append("<p class=\"note\">").append(ft.validated().size()).append(" of ").append(types.size())
+                .append(" types validated: their target failure rate by consensus on fresh probes is significantly above the"
+                        + " general rate. Validated types first, then by severity (lower bound of that rate). Rates in"
+                        + " percent with 95% CI; details and exemplars below.</p>\n");
+        List<String> names = new ArrayList<>();
+        List<Accuracy> consensus = new ArrayList<>();
+        List<Accuracy> oracle = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            Validation v = types.get(i).validation();
+            if (v != null) {
+                names.add((i + 1) + ". " + types.get(i).name());
+                consensus.add(v.targetByConsensus());
+                oracle.add(v.targetByOracle());
+            }
+        }
+        if (!names.isEmpty()) {
+            b.append("<div class=\"chart\">").append(SvgCharts.typeRates("chart-types", names, consensus, oracle,
                     ft.general() == null ? null : ft.general().targetByConsensus())).append("</div>\n");
         }
-        for (FailureType t : types) {
-            typeCard(b, t);
+        b.append("<table class=\"data\"><thead><tr><th>#</th><th>type</th><th>status</th><th>findings</th>"
+                + "<th>target fails, by consensus</th><th>target fails, by oracle</th><th>references fail, by oracle</th>"
+                + "<th>ensemble agreement</th></tr></thead><tbody>\n");
+        for (int i = 0; i < types.size(); i++) {
+            FailureType t = types.get(i);
+            Validation v = t.validation();
+            b.append("<tr><td>").append(i + 1).append("</td><td><a href=\"#").append(esc(t.id())).append("\">")
+                    .append(esc(t.name())).append("</a></td><td>").append(t.validated() ? "validated" : "not validated")
+                    .append("</td><td>").append(t.findingIds().size()).append("</td>");
+            if (v == null) {
+                b.append("<td colspan=\"4\" class=\"note\">not re-validated</td>");
+            } else {
+                List<String> refs = new ArrayList<>();
+                for (String ref : referenceOrder(v.referencesByOracle())) {
+                    refs.add(esc(ref) + " " + esc(v.referencesByOracle().get(ref).percent()));
+                }
+                b.append("<td>").append(esc(v.targetByConsensus().percent())).append("</td><td>")
+                        .append(esc(v.targetByOracle().percent())).append("</td><td>").append(String.join("<br>", refs))
+                        .append("</td><td>").append(esc(v.ensembleAgreement().percent())).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table>\n</section>\n");
+    }
+
+    /** Every type in full, with its exemplar cards. */
+    private void typeDetailsSection(StringBuilder b) {
+        if (run.failureTypes() == null) {
+            return;
+        }
+        b.append("<section id=\"type-details\">\n<h2>Failure types in detail</h2>\n");
+        List<FailureType> types = orderedTypes();
+        for (int i = 0; i < types.size(); i++) {
+            typeCard(b, i + 1, types.get(i));
         }
         b.append("</section>\n");
     }
 
-    private void typeCard(StringBuilder b, FailureType t) {
+    private void typeCard(StringBuilder b, int number, FailureType t) {
         b.append("<div class=\"type ").append(t.validated() ? "validated" : "unvalidated").append("\" id=\"")
-                .append(esc(t.id())).append("\">\n<h3>").append(esc(t.name()))
+                .append(esc(t.id())).append("\">\n<h3>").append(number).append(". ").append(esc(t.name()))
                 .append(t.validated() ? "<span class=\"badge yes\">validated</span>" : "<span class=\"badge no\">not validated</span>")
                 .append("</h3>\n<p>").append(esc(t.description())).append("</p>\n<p>");
         for (Facet f : t.definition().facets()) {
@@ -353,7 +396,7 @@ public final class AuditReport {
         } else {
             kv(b, "fresh probes", String.valueOf(v.probes()));
             kv(b, "target fails, by consensus", esc(v.targetByConsensus().percent()) + counts(v.targetByConsensus())
-                    + (Double.isNaN(v.pValue()) ? "" : String.format(Locale.ROOT, " <span class=\"note\">p = %.2g</span>", v.pValue())));
+                    + pValue(v.pValue()));
             kv(b, "target fails, by oracle", esc(v.targetByOracle().percent()) + counts(v.targetByOracle()));
             for (String ref : referenceOrder(v.referencesByOracle())) {
                 Accuracy r = v.referencesByOracle().get(ref);
@@ -533,6 +576,15 @@ public final class AuditReport {
                 .forEach(k -> ordered.put(k, run.measures().get(k)));
         run.measures().keySet().stream().sorted().forEach(k -> ordered.putIfAbsent(k, run.measures().get(k)));
         return ordered;
+    }
+
+    /** The p value as a note; below double precision it is shown as a bound rather than as 0. */
+    private static String pValue(double p) {
+        if (Double.isNaN(p)) {
+            return "";
+        }
+        String text = p < 1e-15 ? "p &lt; 1e-15" : String.format(Locale.ROOT, "p = %.2g", p);
+        return " <span class=\"note\">" + text + "</span>";
     }
 
     private static String label(String auditorId) {

@@ -44,6 +44,28 @@ class BrowserReportTest {
         }
     }
 
+    @Test
+    void screenshotIsAPngOfTheRequestedWindow(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Chromium.DEBIAN),
+                "chromium is not installed at " + Chromium.DEBIAN + " (apt-get install -y chromium); skipping the screenshot test");
+        AuditReport.Written written = AuditReport.writeInto(FixtureRun.write(tmp.resolve("run")));
+        Path png = tmp.resolve("shots/report.png");
+        new Chromium(Chromium.DEBIAN).screenshot(written.html(), png, 640, 480);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(640);
+        assertThat(image.getHeight()).isEqualTo(480);
+        // Not blank: the page's heading and summary are drawn in dark ink on white.
+        long dark = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                if ((image.getRGB(x, y) & 0xff) < 100) {
+                    dark++;
+                }
+            }
+        }
+        assertThat(dark).isGreaterThan(500);
+    }
+
     /** A JavaScript string literal (JSON string syntax is valid JavaScript). */
     private static String jsString(String s) throws Exception {
         return ReportJson.mapper().writeValueAsString(s);
