@@ -427,21 +427,21 @@ public final class AuditReport {
             figure(b, e.imageSha(), e.mode() == ProbeMode.CAPTION ? "generated from caption" : "counterfactual (edited)");
         }
         b.append("</div>\n<table class=\"answers\">\n");
-        row(b, "finding", "<code>" + esc(e.findingId()) + "</code>");
-        row(b, "question", esc(e.question()));
+        kv(b, "finding", "<code>" + esc(e.findingId()) + "</code>");
+        kv(b, "question", esc(e.question()));
         if (e.imageText() != null) {
-            row(b, e.mode() == ProbeMode.CAPTION ? "caption" : "edit", esc(e.imageText()));
+            kv(b, e.mode() == ProbeMode.CAPTION ? "caption" : "edit", esc(e.imageText()));
         }
-        row(b, esc(target()) + " (target)", "<span class=\"wrong\">" + esc(e.targetAnswer()) + "</span>");
+        kv(b, esc(target()) + " (target)", "<span class=\"wrong\">" + esc(e.targetAnswer()) + "</span>");
         List<String> names = exemplarReferenceNames();
         for (int i = 0; i < e.referenceAnswers().size(); i++) {
             String name = i < names.size() ? names.get(i) : "reference " + (i + 1);
-            row(b, esc(name), esc(e.referenceAnswers().get(i)));
+            kv(b, esc(name), esc(e.referenceAnswers().get(i)));
         }
-        row(b, "consensus", e.consensus() == null ? "<span class=\"note\">none</span>"
+        kv(b, "consensus", e.consensus() == null ? "<span class=\"note\">none</span>"
                 : "<span class=\"right\">" + esc(e.consensus()) + "</span>");
         if (e.oracleAnswer() != null) {
-            row(b, "oracle", esc(e.oracleAnswer()));
+            kv(b, "oracle", esc(e.oracleAnswer()));
         }
         b.append("</table>\n</div>\n");
     }
@@ -598,10 +598,6 @@ public final class AuditReport {
     /** A row of a key-value table; both arguments must already be safe HTML. */
     private static void kv(StringBuilder b, String key, String valueHtml) {
         b.append("<tr><th>").append(key).append("</th><td>").append(valueHtml).append("</td></tr>\n");
-    }
-
-    private static void row(StringBuilder b, String key, String valueHtml) {
-        kv(b, key, valueHtml);
     }
 
     private static String esc(String s) {
