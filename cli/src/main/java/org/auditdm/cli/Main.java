@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             RunCommand.class,
             TypesCommand.class,
+            ReportCommand.class,
+            DiffCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,119 @@
+package org.auditdm.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.auditdm.failures.FailureTypes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditReportTest {
+    @TempDir
+    static Path tmp;
+    static Path run;
+    static String html;
+
+    @BeforeAll
+    static void writeFixture() throws Exception {
+        run = FixtureRun.write(tmp.resolve("run"));
+        html = AuditReport.of(RunContents.read(run)).html();
+    }
+
+    @Test
+    void sameRunGivesTheSameBytes() throws Exception {
+        Path copy = FixtureRun.write(tmp.resolve("copy"));
+        AuditReport.Written a = AuditReport.writeInto(run);
+        AuditReport.Written b = AuditReport.writeInto(copy);
+        assertThat(Files.readAllBytes(a.html())).isEqualTo(Files.readAllBytes(b.html()));
+        assertThat(Files.readAllBytes(a.json())).isEqualTo(Files.readAllBytes(b.json()));
+        assertThat(AuditReport.of(RunContents.read(run)).html()).isEqualTo(html);
+    }
+
+    @Test
+    void modelOutputAndNamesAreEscapedEverywhere() {
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("<img src=x").doesNotContain("<b>orange");
+        assertThat(html).contains(HtmlEscape.text(FixtureRun.MALICIOUS));
+        assertThat(html).contains("&lt;i&gt;red&lt;/i&gt;");
+        // The type name also appears inside the SVG chart, escaped by the SVG writer.
+        assertThat(html).contains("&lt;b&gt;orange&lt;/b&gt; &amp;");
+    }
+
+    @Test
+    void pageIsSelfContained() {
+        Matcher src = Pattern.compile("\\b(?:src|href)\\s*=\\s*[\"']([^\"']*)[\"']").matcher(html);
+        int images = 0;
+        while (src.find()) {
+            if (src.group(1).startsWith("#")) {
+                continue;
+            }
+            assertThat(src.group(1)).startsWith("data:image/png;base64,");
+            images++;
+        }
+        assertThat(images).isEqualTo(6);
+        assertThat(html).doesNotContain("<link", "@import", "<iframe", "<object");
+        assertThat(html.replace("url(#", "")).as("only local url(#...) references").doesNotContain("url(");
+        // The only URLs are XML namespace names of the inline SVG charts (never fetched).
+        assertThat(html.replace("http://www.w3.org/2000/svg", "").replace("http://www.w3.org/1999/xlink", "")
+                .replace("http://www.jfree.org/jfreesvg/svg", ""))
+                .doesNotContain("http:", "https:");
+        assertThat(html).contains("image-rendering: pixelated").contains("Content-Security-Policy");
+        assertThat(html.split("<svg", -1)).hasSize(4);
+    }
+
+    @Test
+    void sectionsShowValidatedTypesFirstAndTheWhereReferencesFailMoreTable() throws Exception {
+        String name = HtmlEscape.text(FixtureRun.MALICIOUS_NAME);
+        int validated = html.indexOf("<h3>1. " + name);
+        int unvalidated = html.indexOf("<h3>2. counting");
+        assertThat(validated).isPositive().isLessThan(unvalidated);
+        assertThat(html).contains("id=\"summary\"", "id=\"auditors\"", "id=\"types\"", "id=\"references-fail-more\"",
+                "id=\"reward\"", "id=\"type-details\"", "href=\"#ft-", "fixture-run", "0123456789abcdef0123456789abcdef01234567", "RL auditor",
+                "random world text", "30.0 [21.9, 39.6]", "M fails, by oracle", "ensemble agreement", "family=color");
+        assertThat(html).doesNotContain("id=\"rectification\"", "id=\"diff\"");
+
+        JsonNode json = ReportJson.mapper().readTree(AuditReport.of(RunContents.read(run)).json());
+        assertThat(json.path("findings").asInt()).isEqualTo(3);
+        assertThat(json.path("failureTypes").asInt()).isEqualTo(2);
+        assertThat(json.path("validatedTypes").asInt()).isEqualTo(1);
+        assertThat(json.path("types").get(0).path("validated").asBoolean()).isTrue();
+        assertThat(json.path("referencesFailMore")).hasSize(1);
+        assertThat(json.path("referencesFailMore").get(0).path("reference").asText()).isEqualTo("M");
+        assertThat(json.path("rewardCurve").path("steps").asInt()).isEqualTo(12);
+        assertThat(json.path("rectification").asBoolean()).isFalse();
+    }
+
+    @Test
+    void rectificationTableIsShownWhenTheRunHasOne() throws Exception {
+        Path r = FixtureRun.write(tmp.resolve("rectified"));
+        Files.writeString(r.resolve(RunContents.RECTIFICATION), """
+                {"title": "Rectification <S>", "table": {"S": {"before": 0.412, "after": 0.25}, "S'": {"before": 0.5}}}
+                """);
+        String page = AuditReport.of(RunContents.read(r)).html();
+        assertThat(page).contains("id=\"rectification\"", "Rectification &lt;S&gt;", "<th>before</th><th>after</th>",
+                "<tr><th>S</th><td>0.412</td><td>0.25</td></tr>", "<tr><th>S&#39;</th><td>0.5</td><td></td></tr>");
+    }
+
+    @Test
+    void anEarlierRunAddsAChangesSection() throws Exception {
+        RunContents contents = RunContents.read(run);
+        FailureTypes earlier = new FailureTypes("earlier <run>", "S", contents.failureTypes().referenceNames(), 3, 3,
+                null, java.util.List.of(), 1);
+        String page = AuditReport.of(contents, earlier).html();
+        assertThat(page).contains("id=\"diff\"", "Changes since earlier &lt;run&gt;", "New (1)");
+    }
+
+    @Test
+    void runWithoutFailureTypesShowsItsFirstFindings() throws Exception {
+        Path r = FixtureRun.write(tmp.resolve("untyped"));
+        Files.delete(r.resolve(FailureTypes.FILE));
+        String page = AuditReport.of(RunContents.read(r)).html();
+        assertThat(page).contains("not computed yet", "The first 3 findings", "f-000002", "add clutter")
+                .doesNotContain("id=\"references-fail-more\"").doesNotContainIgnoringCase("<script");
+        assertThat(page.split("<img ", -1)).hasSize(7);
+    }
+}

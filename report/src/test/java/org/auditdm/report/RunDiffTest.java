@@ -1,0 +1,107 @@
+package org.auditdm.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.auditdm.failures.Facet;
+import org.auditdm.failures.FailureType;
+import org.auditdm.failures.FailureTypes;
+import org.auditdm.failures.TypeDefinition;
+import org.auditdm.failures.Validation;
+import org.auditdm.world.bench.Accuracy;
+import org.junit.jupiter.api.Test;
+
+class RunDiffTest {
+    private static final TypeDefinition GONE = def("family=color");
+    private static final TypeDefinition WEAKENED = def("family=count");
+    private static final TypeDefinition HALVED = def("family=shape");
+    private static final TypeDefinition STEADY = def("family=size");
+    private static final TypeDefinition GREW = def("family=region");
+    private static final TypeDefinition BORN = def("family=clock");
+    private static final TypeDefinition NEVER = def("family=sign");
+
+    private static TypeDefinition def(String facet) {
+        return new TypeDefinition(List.of(Facet.parse(facet)));
+    }
+
+    private static FailureType type(TypeDefinition d, String name, int failures, int of, boolean validated) {
+        Validation v = new Validation(of, Accuracy.of(of, of), Accuracy.of(failures, of), Accuracy.of(failures, of),
+                Map.of(), validated ? 1e-4 : 0.5, validated);
+        return new FailureType(d.id(), name, "", d, List.of("f-1"), List.of(), v, List.of());
+    }
+
+    private static FailureTypes run(String id, FailureType... types) {
+        return new FailureTypes(id, "S", List.of("M", "L"), 10, 10, null, List.of(types), 1);
+    }
+
+    private final FailureTypes before = run("before",
+            type(GONE, "colour", 60, 100, true),
+            type(WEAKENED, "count", 50, 100, true),
+            type(HALVED, "shape", 80, 100, true),
+            type(STEADY, "size", 40, 100, true),
+            type(GREW, "region", 20, 100, false),
+            type(NEVER, "sign", 10, 100, false));
+    private final FailureTypes after = run("after",
+            type(WEAKENED, "count", 15, 100, false),
+            type(HALVED, "shape", 40, 100, true),
+            type(STEADY, "size", 42, 100, true),
+            type(GREW, "region", 60, 100, true),
+            type(BORN, "clock <b>", 70, 100, true),
+            type(NEVER, "sign", 12, 100, false));
+
+    @Test
+    void classifiesTypesByWhetherEachRunValidatesThem() {
+        RunDiff d = RunDiff.between(before, after);
+        assertThat(d.fixed()).extracting(RunDiff.Fixed::name, RunDiff.Fixed::statusB)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("colour", RunDiff.ABSENT),
+                        org.assertj.core.groups.Tuple.tuple("count", RunDiff.NOT_VALIDATED));
+        assertThat(d.remaining()).extracting(RunDiff.Remaining::name).containsExactly("shape", "size");
+        assertThat(d.added()).extracting(RunDiff.Added::name, RunDiff.Added::statusA)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("region", RunDiff.NOT_VALIDATED),
+                        org.assertj.core.groups.Tuple.tuple("clock <b>", RunDiff.ABSENT));
+    }
+
+    @Test
+    void remainingTypesCarryTheRateChangeAndWhetherIntervalsSeparate() {
+        RunDiff d = RunDiff.between(before, after);
+        RunDiff.Remaining shape = d.remaining().get(0);
+        assertThat(shape.change()).isCloseTo(-0.40, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(shape.separated()).isTrue();
+        RunDiff.Remaining size = d.remaining().get(1);
+        assertThat(size.change()).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(size.separated()).isFalse();
+    }
+
+    @Test
+    void aRunComparedWithItselfHasOnlyRemainingTypesWithoutChange() {
+        RunDiff d = RunDiff.between(after, after);
+        assertThat(d.fixed()).isEmpty();
+        assertThat(d.added()).isEmpty();
+        assertThat(d.remaining()).hasSize(4).allSatisfy(r -> {
+            assertThat(r.change()).isZero();
+            assertThat(r.separated()).isFalse();
+        });
+    }
+
+    @Test
+    void textJsonAndHtmlShowTheSameClassification() throws Exception {
+        RunDiff d = RunDiff.between(before, after);
+        String text = d.text();
+        assertThat(text).contains("fixed: 2", "remaining: 2", "new: 2", "absent in B", "not validated in B",
+                "-40.0 points, CIs separate", "+2.0 points, CIs overlap");
+
+        JsonNode json = ReportJson.mapper().readTree(ReportJson.write(d));
+        assertThat(json.path("fixed")).hasSize(2);
+        assertThat(json.path("remaining")).hasSize(2);
+        assertThat(json.path("new")).hasSize(2);
+        assertThat(json.path("runA").asText()).isEqualTo("before");
+
+        String html = d.htmlPage();
+        assertThat(html).contains("Fixed (2)", "Remaining (2)", "New (2)", "clock &lt;b&gt;").doesNotContain("clock <b>");
+        assertThat(html).startsWith("<!DOCTYPE html>");
+    }
+}
