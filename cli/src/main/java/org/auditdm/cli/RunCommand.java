@@ -43,5 +43,6 @@ public final class RunCommand extends AuditCommand {
         FailureTypes types = TypesCommand.analyse(runDir, target, references, null, quick ? 20 : 60, 0, err);
         TypesCommand.print(out, types);
         out.println("failure types: " + runDir.resolve(FailureTypes.FILE));
+        out.println("report: " + org.auditdm.report.AuditReport.writeInto(runDir).html());
     }
 }
