@@ -29,7 +29,6 @@ import org.auditdm.connectors.TargetFactory;
 import org.auditdm.world.question.AnswerSpace;
 import org.auditdm.zoo.model.ModelSpec;
 import org.auditdm.zoo.model.ZooModel;
-import org.auditdm.zoo.train.WorldSource;
 import org.auditdm.zoo.vocab.AnswerVocabulary;
 import org.auditdm.zoo.vocab.QuestionVocabulary;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +58,8 @@ class HttpParityTest {
 
     @BeforeAll
     static void serve() {
-        QuestionVocabulary q = QuestionVocabulary.build(WorldSource.training().questionCorpus(), 1, 4096);
+        QuestionVocabulary q = QuestionVocabulary.build(List.of("what colour is the star?", "how many red circles are there?",
+                "is there a small blue square?", "what does the sign say?", "what time does the clock show?"), 1, 4096);
         AnswerVocabulary a = new AnswerVocabulary(AnswerSpace.answers());
         target = ZooModel.initialise("tiny:S", ModelSpec.TINY_FILM, q, a, 1);
         refA = ZooModel.initialise("tiny:M", ModelSpec.TINY_FILM, q, a, 2);
