@@ -4,17 +4,21 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.auditdm.api.VisionLanguageModel;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.auditdm.api.VisionLanguageModel;
+import org.auditdm.audit.connect.AuditModels;
+import org.auditdm.audit.photo.PhotoFolder;
+import org.auditdm.audit.photo.PhotoSupport;
+import org.auditdm.audit.remote.AuditorPrompt;
+import org.auditdm.connectors.CallStats;
+import org.auditdm.connectors.TargetFactory;
 import org.auditdm.audit.config.AuditConfig;
 import org.auditdm.audit.config.AuditConfigLoader;
 import org.auditdm.audit.loop.AuditRunner;
-import org.auditdm.audit.policy.AuditorPolicy;
 import org.auditdm.audit.policy.BaseAuditorTraining;
 import org.auditdm.audit.policy.PolicyCheckpoint;
 import org.auditdm.audit.run.AuditMeasures;
@@ -39,11 +43,25 @@ public class AuditCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE.json", description = "user config overriding the defaults")
     Path configFile;
 
-    @Option(names = "--target", description = "model under audit (zoo preset or checkpoint dir)")
+    @Option(names = "--target", description = "model under audit: a zoo preset (S, M, L), a checkpoint dir, or the "
+            + "name of a target spec declared in the config's 'targets'")
     String target;
 
-    @Option(names = "--reference", split = ",", description = "reference models, comma-separated")
+    @Option(names = "--reference", split = ",", description = "reference models, comma-separated (zoo presets, "
+            + "checkpoint dirs or target spec names)")
     List<String> references;
+
+    @Option(names = "--seeds-dir", paramLabel = "DIR", description = "audit the photos in DIR (jpg, png; webp with an "
+            + "ImageIO plugin) instead of world seeds; NAME.txt beside NAME.jpg holds its seed question")
+    String seedsDir;
+
+    @Option(names = "--seed-question", description = "question for photos without a NAME.txt (default: \""
+            + PhotoFolder.DEFAULT_QUESTION + "\")")
+    String seedQuestion;
+
+    @Option(names = "--auditor", description = "policy (GRPO-trained, default) or http:NAME: a chat model declared in "
+            + "the config's 'targets', prompted to write texts (prompt-only, no RL)")
+    String auditor;
 
     @Option(names = "--seeds", description = "seeds to audit")
     Integer seeds;
@@ -84,18 +102,22 @@ public class AuditCommand implements Callable<Integer> {
         put(flags, "seed", seed);
         put(flags, "samplesPerSeed", samplesPerSeed);
         put(flags, "output", out);
+        put(flags, "seedsDir", seedsDir);
+        put(flags, "seedQuestion", seedQuestion);
+        put(flags, "auditor", auditor);
         AuditConfig config = AuditConfigLoader.load(configFile, flags);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        List<Checkpoints.Loaded> loaded = new ArrayList<>();
-        try {
-            Map<String, String> checksums = new LinkedHashMap<>();
-            VisionLanguageModel targetModel = load(config.target(), loaded, checksums);
-            List<VisionLanguageModel> refs = new ArrayList<>();
-            for (String r : config.references()) {
-                refs.add(load(r, loaded, checksums));
-            }
+        PhotoFolder.Loaded photos = null;
+        if (config.photoSeeds()) {
+            photos = PhotoFolder.load(Path.of(config.seedsDir()), config.imageSide(), config.seedQuestion());
+            err.println("photo seeds: " + photos.seeds().size() + " from " + photos.dir()
+                    + (photos.problems().isEmpty() ? "" : ", " + photos.problems().size() + " file(s) skipped:"));
+            photos.problems().forEach(p -> err.println("  " + p));
+        }
+        try (AuditModels models = AuditModels.open(config, TargetFactory.system(null),
+                name -> Checkpoints.load(ZooModels.resolve(name)))) {
             Path base = baseDir != null ? baseDir : ZooModels.home().resolve("models").resolve("auditor").resolve("base");
             if (!Files.isDirectory(base)) {
                 err.println("no base auditor at " + base + "; training one (about " + baseMinutes + " minutes)");
@@ -108,16 +130,32 @@ public class AuditCommand implements Callable<Integer> {
                         p.update(step, String.format(Locale.ROOT, "loss %.3f", loss)));
                 p.done();
             }
-            try (PolicyCheckpoint.Loaded auditor = PolicyCheckpoint.load(base)) {
+            try (PolicyCheckpoint.Loaded auditorCheckpoint = PolicyCheckpoint.load(base)) {
                 AuditRunner runner = new AuditRunner(config,
-                        new AuditRunner.Models(targetModel, refs, checksums), auditor.policy(), auditor.metadata(),
-                        Clock.systemUTC(), ZooModels.home());
-                AuditRunner.Summary s = runner.run(listener(err, config));
+                        new AuditRunner.Models(models.target(), models.references(), models.checksums()),
+                        auditorCheckpoint.policy(), auditorCheckpoint.metadata(), Clock.systemUTC(), ZooModels.home());
+                if (photos != null) {
+                    runner = runner.withPhotos(photos, PhotoSupport.of(photos, null));
+                }
+                if (config.httpAuditor()) {
+                    runner = runner.withPromptAuditor(models.httpAuditor(photos != null
+                            ? AuditorPrompt.Language.PHOTO : AuditorPrompt.Language.WORLD));
+                }
+                int seedCount = photos != null ? photos.seeds().size() : config.seeds();
+                AuditRunner.Summary s = runner.run(listener(err, config, seedCount));
                 report(o, s);
-                afterAudit(s.runDir(), targetModel, refs, o, err);
+                if (photos != null) {
+                    o.println("photo seeds have no oracle: findings rest on the reference consensus only "
+                            + "(no search success or finding precision)");
+                }
+                List<CallStats> stats = models.callStats();
+                Path calls = AuditModels.writeCalls(s.runDir(), stats);
+                if (!stats.isEmpty()) {
+                    o.println("model calls (this invocation; also in " + calls + "):");
+                    AuditModels.describe(stats).forEach(line -> o.println("  " + line));
+                }
+                afterAudit(s.runDir(), models.target(), models.references(), o, err);
             }
-        } finally {
-            loaded.forEach(Checkpoints.Loaded::close);
         }
         return 0;
     }
@@ -127,20 +165,13 @@ public class AuditCommand implements Callable<Integer> {
                               PrintWriter out, PrintWriter err) {
     }
 
-    private static VisionLanguageModel load(String name, List<Checkpoints.Loaded> loaded, Map<String, String> checksums) {
-        Checkpoints.Loaded l = Checkpoints.load(ZooModels.resolve(name));
-        loaded.add(l);
-        checksums.put(l.model().id(), l.metadata().parameterChecksum());
-        return l.model();
-    }
-
     private static void put(Map<String, String> flags, String key, Object value) {
         if (value != null) {
             flags.put(key, value.toString());
         }
     }
 
-    private static AuditRunner.Listener listener(PrintWriter err, AuditConfig config) {
+    private static AuditRunner.Listener listener(PrintWriter err, AuditConfig config, int seedCount) {
         return new AuditRunner.Listener() {
             Progress bar;
 
@@ -151,7 +182,7 @@ public class AuditCommand implements Callable<Integer> {
                 }
                 bar = switch (name) {
                     case "rl" -> new Progress(err, "GRPO", Math.max(1, config.steps()));
-                    case "discovery" -> new Progress(err, "discovery", config.seeds());
+                    case "discovery" -> new Progress(err, "discovery", seedCount);
                     default -> new Progress(err, "measure", 3L * Math.min(AuditRunner.MEASURE_SEEDS, config.seeds()));
                 };
             }
@@ -193,6 +224,9 @@ public class AuditCommand implements Callable<Integer> {
         if (!Double.isNaN(s.probesPerSecond())) {
             o.printf(Locale.ROOT, "discovery speed: %.1f probes/s (generate + render + 3 models + judge)%n",
                     s.probesPerSecond());
+        }
+        if (s.measures().isEmpty()) {
+            return;
         }
         o.printf("%-28s %-22s %-22s %-22s%n", "auditor (equal budget)", "search success", "finding precision",
                 "valid text");

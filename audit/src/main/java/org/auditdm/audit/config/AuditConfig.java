@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.auditdm.api.ProbeMode;
+import org.auditdm.connectors.TargetSpec;
 import org.auditdm.audit.run.CallPolicy;
 import org.auditdm.audit.run.DiscoverySettings;
 import org.auditdm.audit.run.RunJson;
@@ -28,10 +29,15 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                           long seed, Map<ProbeMode, Double> modeWeights, int samplesPerSeed,
                           boolean pairNewQuestionWithNewImage, int groupSize, int steps, int imageSide,
                           long timeoutMillis, int retries, long retryBackoffMillis, String output,
-                          Map<String, Double> discoveryMix) {
+                          Map<String, Double> discoveryMix, List<TargetSpec> targets, String auditor,
+                          String seedsDir, String seedQuestion) {
 
     /** Auditors a discovery can mix: the GRPO-trained one, the supervised base, and world-text sampling. */
     public static final List<String> DISCOVERY_AUDITORS = List.of("rl", "base", "world");
+    /** The auditor used when none is named: the RL-trained policy. */
+    public static final String POLICY_AUDITOR = "policy";
+    /** Prefix of an auditor reached over HTTP: {@code http:} and a target spec's name. */
+    public static final String HTTP_AUDITOR = "http:";
 
     public AuditConfig {
         requireText("target", target);
@@ -92,6 +98,47 @@ public record AuditConfig(String target, List<String> references, long seedPool,
         atLeast("retries", retries, 0);
         atLeast("retryBackoffMillis", retryBackoffMillis, 0);
         requireText("output", output);
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            TargetSpec t = targets.get(i);
+            if (t.name() == null) {
+                throw invalid("targets[" + i + "]", "needs a 'name': --target, --reference and --auditor refer to "
+                        + "target specs by name");
+            }
+            if (!names.add(t.name())) {
+                throw invalid("targets[" + i + "]", "repeats the name '" + t.name() + "'");
+            }
+        }
+        auditor = auditor == null || auditor.isBlank() ? POLICY_AUDITOR : auditor.strip();
+        if (!auditor.equals(POLICY_AUDITOR)) {
+            if (!auditor.startsWith(HTTP_AUDITOR)) {
+                throw invalid("auditor", "must be '" + POLICY_AUDITOR + "' or 'http:NAME' (NAME a target spec), got '"
+                        + auditor + "'");
+            }
+            String spec = auditor.substring(HTTP_AUDITOR.length());
+            if (!names.contains(spec)) {
+                throw invalid("auditor", "names no target spec '" + spec + "' (declared: "
+                        + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+            }
+        }
+        seedsDir = seedsDir == null ? "" : seedsDir.strip();
+        seedQuestion = seedQuestion == null ? "" : seedQuestion.strip();
+    }
+
+    /** The spec declared under {@code name}, if any. */
+    public java.util.Optional<TargetSpec> targetSpec(String name) {
+        return targets.stream().filter(t -> name.equals(t.name())).findFirst();
+    }
+
+    /** Whether the auditor is a chat model over HTTP (prompt-only, no RL). */
+    public boolean httpAuditor() {
+        return !auditor.equals(POLICY_AUDITOR);
+    }
+
+    /** Whether the seeds are photos from a folder instead of the world's seed pool. */
+    public boolean photoSeeds() {
+        return !seedsDir.isEmpty();
     }
 
     /** Fails, naming the field, when the target or a reference is not among {@code known} models. */
@@ -137,6 +184,26 @@ public record AuditConfig(String target, List<String> references, long seedPool,
         n.put("output", output);
         ObjectNode mix = n.putObject("discoveryMix");
         discoveryMix.forEach(mix::put);
+        // Left out at their defaults, so that runs made before these fields existed still resume.
+        if (!targets.isEmpty()) {
+            ArrayNode a = n.putArray("targets");
+            for (TargetSpec t : targets) {
+                try {
+                    a.add(RunJson.mapper().readTree(t.toJson()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        if (!auditor.equals(POLICY_AUDITOR)) {
+            n.put("auditor", auditor);
+        }
+        if (!seedsDir.isEmpty()) {
+            n.put("seedsDir", seedsDir);
+        }
+        if (!seedQuestion.isEmpty()) {
+            n.put("seedQuestion", seedQuestion);
+        }
         return n;
     }
 
@@ -150,7 +217,8 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                 (int) integer(n, "steps", Integer.MIN_VALUE, Integer.MAX_VALUE),
                 (int) integer(n, "imageSide", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "timeoutMillis"),
                 (int) integer(n, "retries", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "retryBackoffMillis"),
-                text(n, "output"), mix(n));
+                text(n, "output"), mix(n), targets(n), optionalText(n, "auditor"), optionalText(n, "seedsDir"),
+                optionalText(n, "seedQuestion"));
     }
 
     /** Runs recorded before the field existed discovered with the trained auditor alone. */
@@ -170,6 +238,39 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                 throw invalid("discoveryMix." + e.getKey(), "must be a number, got " + e.getValue());
             }
             out.put(e.getKey(), e.getValue().asDouble());
+        }
+        return out;
+    }
+
+    private static String optionalText(JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw invalid(name, "must be a string, got " + v);
+        }
+        return v.asText();
+    }
+
+    private static List<TargetSpec> targets(JsonNode n) {
+        JsonNode v = n.get("targets");
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw invalid("targets", "must be a list of target specs like {\"name\": \"gpt\", \"kind\": \"openai\", "
+                    + "\"model\": \"gpt-4o-mini\"}, got " + v);
+        }
+        List<TargetSpec> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : v) {
+            try {
+                out.add(TargetSpec.parse(e.toString()));
+            } catch (IllegalArgumentException ex) {
+                throw invalid("targets[" + i + "]", ex.getMessage());
+            }
+            i++;
         }
         return out;
     }

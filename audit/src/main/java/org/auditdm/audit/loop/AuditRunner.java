@@ -24,6 +24,9 @@ import org.auditdm.api.ProbeText;
 import org.auditdm.api.ReferenceEnsemble;
 import org.auditdm.api.VisionLanguageModel;
 import org.auditdm.audit.config.AuditConfig;
+import org.auditdm.audit.photo.PhotoEditSampler;
+import org.auditdm.audit.photo.PhotoFolder;
+import org.auditdm.audit.photo.PhotoSupport;
 import org.auditdm.audit.policy.AuditorPolicy;
 import org.auditdm.audit.policy.Grpo;
 import org.auditdm.audit.policy.GrpoConfig;
@@ -105,21 +108,54 @@ public final class AuditRunner {
     private final Clock clock;
     private final Path gitDir;
     private final AnswerJudge judge = new NormalizingJudge();
+    private final SeedSource seedSource;
+    private final PhotoSupport photos;
+    private final Auditor promptAuditor;
 
     public AuditRunner(AuditConfig config, Models models, AuditorPolicy base, PolicyCheckpoint.Metadata baseMetadata,
                        Clock clock, Path gitDir) {
+        this(config, models, base, baseMetadata, clock, gitDir, null, PhotoSupport.none(), null);
+    }
+
+    private AuditRunner(AuditConfig config, Models models, AuditorPolicy base, PolicyCheckpoint.Metadata baseMetadata,
+                        Clock clock, Path gitDir, SeedSource seedSource, PhotoSupport photos, Auditor promptAuditor) {
         this.config = Objects.requireNonNull(config, "config");
         this.models = Objects.requireNonNull(models, "models");
         this.base = Objects.requireNonNull(base, "base");
         this.baseMetadata = baseMetadata;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gitDir = gitDir;
+        this.seedSource = seedSource;
+        this.photos = Objects.requireNonNull(photos, "photos");
+        this.promptAuditor = promptAuditor;
+    }
+
+    /**
+     * Audits photos instead of the config's seed pool. There is no oracle on photos, so the measurement
+     * phase (which needs one) is skipped; findings rest on the consensus alone. The RL phase, when it runs,
+     * still trains on world seeds; the policy auditor's EDIT texts on photos are random photo edits
+     * ({@link PhotoEditSampler}), because it writes the world's edit language.
+     */
+    public AuditRunner withPhotos(PhotoFolder.Loaded folder, PhotoSupport support) {
+        return new AuditRunner(config, models, base, baseMetadata, clock, gitDir, folder.seedSource(), support,
+                promptAuditor);
+    }
+
+    /**
+     * Discovers with a prompt-only auditor (for example a {@code ChatAuditor} over HTTP) instead of the
+     * GRPO-trained policy: the RL phase is skipped, and the measurements compare it with the base auditor and
+     * random world text.
+     */
+    public AuditRunner withPromptAuditor(Auditor auditor) {
+        return new AuditRunner(config, models, base, baseMetadata, clock, gitDir, seedSource, photos,
+                Objects.requireNonNull(auditor, "auditor"));
     }
 
     /** Runs (or resumes) the audit in {@code config.output()}. */
     public Summary run(Listener listener) {
         Path dir = Path.of(config.output());
-        SeedSource seeds = SeedSource.pool(config.seedPool(), config.seedOffset(), config.seeds());
+        SeedSource seeds = seedSource != null ? seedSource
+                : SeedSource.pool(config.seedPool(), config.seedOffset(), config.seeds());
         Map<String, String> checksums = new LinkedHashMap<>(models.checksums());
         if (baseMetadata != null) {
             checksums.put("auditor:base", baseMetadata.parameterChecksum());
@@ -129,18 +165,26 @@ public final class AuditRunner {
         try (RunDirectory run = RunDirectory.createOrResume(dir, manifest, clock);
              ModelCaller caller = new ModelCaller(config.callPolicy())) {
             ReferenceEnsemble ensemble = new ReferenceEnsemble(models.references(), judge);
-            ProbeBuilder builder = new ProbeBuilder(run.images(), config.imageSide(), config.seed());
+            ProbeBuilder builder = new ProbeBuilder(run.images(), config.imageSide(), config.seed(), photos);
             Evaluator evaluator = new Evaluator(builder, new Judging(models.target(), ensemble, judge, caller));
 
-            listener.phase("rl");
             List<CurvePoint> curve = new ArrayList<>();
-            AuditorPolicy trained = reinforce(run, evaluator, curve, listener);
+            Auditor discoverer;
+            if (promptAuditor != null) {
+                discoverer = promptAuditor;
+            } else {
+                listener.phase("rl");
+                AuditorPolicy trained = reinforce(run, evaluator, curve, listener);
+                discoverer = new PolicyAuditor("auditor:rl", trained, 1.0);
+            }
 
             listener.phase("discovery");
             long start = System.nanoTime();
-            PolicyAuditor rlAuditor = new PolicyAuditor("auditor:rl", trained, 1.0);
-            new Discovery(discoveryAuditor(rlAuditor, seeds, evaluator), evaluator, run, config.discoverySettings())
-                    .run(seeds, listener::discovery);
+            // Photo seeds: the trained auditor with photo edits. World seeds: the configured mix of auditors.
+            Auditor onSeeds = promptAuditor != null ? discoverer
+                    : seedSource != null ? PhotoEditSampler.withPhotoEdits(discoverer)
+                    : discoveryAuditor(discoverer, seeds, evaluator);
+            new Discovery(onSeeds, evaluator, run, config.discoverySettings()).run(seeds, listener::discovery);
             int probes = 0;
             for (RunEvent e : run.committedEvents()) {
                 if (e instanceof RunEvent.SeedProcessed s) {
@@ -149,16 +193,19 @@ public final class AuditRunner {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
 
-            listener.phase("measure");
-            Map<String, AuditMeasures> measures = measure(run, evaluator, seeds, rlAuditor, listener);
-            write(run.dir().resolve("measures.json"), measures);
+            Map<String, AuditMeasures> measures = Map.of();
+            if (seedSource == null) {
+                listener.phase("measure");
+                measures = measure(run, evaluator, seeds, discoverer, listener);
+                write(run.dir().resolve("measures.json"), measures);
+            }
             return new Summary(run.dir(), curve, run.findings().size(), measures,
                     run.resumed() ? Double.NaN : probes / Math.max(seconds, 1e-9));
         }
     }
 
     /** The trained auditor alone, or mixed with the base auditor and world-text sampling per the config. */
-    private Auditor discoveryAuditor(PolicyAuditor rl, SeedSource seeds, Evaluator evaluator) {
+    private Auditor discoveryAuditor(Auditor rl, SeedSource seeds, Evaluator evaluator) {
         Map<Auditor, Double> members = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : config.discoveryMix().entrySet()) {
             if (e.getValue() <= 0) {
@@ -249,7 +296,7 @@ public final class AuditRunner {
      * per seed in the same modes; the oracle then says which pairs are real failures.
      */
     private Map<String, AuditMeasures> measure(RunDirectory run, Evaluator evaluator, SeedSource seeds,
-                                               PolicyAuditor rl, Listener listener) {
+                                               Auditor rl, Listener listener) {
         int n = Math.min(MEASURE_SEEDS, seeds.size());
         List<Seed> chosen = new ArrayList<>(n);
         Map<String, org.auditdm.world.scene.Scene> scenes = new HashMap<>();

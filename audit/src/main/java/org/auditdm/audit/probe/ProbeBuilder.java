@@ -10,7 +10,10 @@ import org.auditdm.api.ImageStore;
 import org.auditdm.api.Pairing;
 import org.auditdm.api.Picture;
 import org.auditdm.api.Probe;
+import org.auditdm.api.ProbeMode;
 import org.auditdm.api.ProbeText;
+import org.auditdm.audit.photo.PhotoSeed;
+import org.auditdm.audit.photo.PhotoSupport;
 import org.auditdm.world.caption.CaptionParser;
 import org.auditdm.world.edit.EditResult;
 import org.auditdm.world.edit.Editor;
@@ -40,6 +43,14 @@ import org.auditdm.world.scene.Scene;
  * builder's seed, the seed id and the text, so the same text on the same seed always makes the same
  * image, whatever else is in the batch. Every probe carries the oracle's answer on its own scene,
  * for measurement only. Thread-safe when the image store is.
+ *
+ * <p><b>Photo seeds</b> (ids starting with {@link PhotoSeed#PREFIX}, registered in a {@link PhotoSupport})
+ * have no scene graph: a QUESTION is any one-line question of at most {@value #MAX_PHOTO_QUESTION} characters
+ * (not only the world grammar); an EDIT is a command of the photo-edit language applied to the pixels by the
+ * {@link org.auditdm.audit.photo.ImageEditor}; a CAPTION needs an
+ * {@link org.auditdm.audit.photo.ImageGenerator} and is otherwise invalid with {@link PhotoSupport#NO_GENERATOR}.
+ * Their probes carry an UNANSWERABLE oracle answer ("no oracle for photos"): findings on photos rest on the
+ * consensus alone.
  */
 public final class ProbeBuilder {
     private final Renderer renderer = new Renderer();
@@ -48,6 +59,12 @@ public final class ProbeBuilder {
     private final int imageSide;
     private final long seed;
     private final BiConsumer<Picture, Scene> rendered;
+    private final PhotoSupport photos;
+
+    /** Longest question accepted on a photo seed. */
+    public static final int MAX_PHOTO_QUESTION = 200;
+    /** The oracle's answer on every photo probe. */
+    public static final OracleAnswer NO_ORACLE = OracleAnswer.unanswerable("a photo has no oracle");
 
     /**
      * @param images where seed and counterfactual images are kept
@@ -55,15 +72,26 @@ public final class ProbeBuilder {
      * @param seed mixed into every edit's and caption's randomness
      */
     public ProbeBuilder(ImageStore images, int imageSide, long seed) {
-        this(images, imageSide, seed, (picture, scene) -> { });
+        this(images, imageSide, seed, PhotoSupport.none());
+    }
+
+    /** Like {@link #ProbeBuilder(ImageStore, int, long)}, also building probes on the given photo seeds. */
+    public ProbeBuilder(ImageStore images, int imageSide, long seed, PhotoSupport photos) {
+        this(images, imageSide, seed, photos, (picture, scene) -> { });
     }
 
     /**
-     * @param rendered told of every image with the scene it shows (for example, for test doubles that answer
-     *     from the scene, or to keep scene graphs beside images)
+     * @param rendered told of every rendered image with the scene it shows (for example, for test doubles that
+     *     answer from the scene, or to keep scene graphs beside images)
      */
     public ProbeBuilder(ImageStore images, int imageSide, long seed, BiConsumer<Picture, Scene> rendered) {
+        this(images, imageSide, seed, PhotoSupport.none(), rendered);
+    }
+
+    public ProbeBuilder(ImageStore images, int imageSide, long seed, PhotoSupport photos,
+                        BiConsumer<Picture, Scene> rendered) {
         this.rendered = Objects.requireNonNull(rendered, "rendered");
+        this.photos = Objects.requireNonNull(photos, "photos");
         this.images = Objects.requireNonNull(images, "images");
         this.imageSide = imageSide;
         this.seed = seed;
@@ -78,8 +106,13 @@ public final class ProbeBuilder {
 
     /** The seed's image, stored. */
     public Picture seedImage(Seed s) {
-        Picture p = renderer.render(s.scene(), imageSide);
-        rendered.accept(p, s.scene());
+        Picture p;
+        if (isPhoto(s)) {
+            p = photo(s).image();
+        } else {
+            p = renderer.render(s.scene(), imageSide);
+            rendered.accept(p, s.scene());
+        }
         images.put(p);
         return p;
     }
@@ -89,6 +122,9 @@ public final class ProbeBuilder {
         Seed s = request.seed();
         Picture seedImage = seedImage(s);
         ProbeText text = request.text();
+        if (isPhoto(s)) {
+            return buildOnPhoto(s, seedImage, text, request.imageText());
+        }
         if (request.imageText() != null) {
             Scene scene;
             try {
@@ -123,6 +159,85 @@ public final class ProbeBuilder {
             }
             default -> throw new IllegalStateException("unknown mode " + text.mode());
         }
+    }
+
+    private static boolean isPhoto(Seed s) {
+        return s.id().startsWith(PhotoSeed.PREFIX);
+    }
+
+    private PhotoSeed photo(Seed s) {
+        PhotoSeed p = photos.seeds().get(s.id());
+        if (p == null) {
+            throw new IllegalArgumentException("photo seed " + s.id() + " is not among the probe builder's photos");
+        }
+        return p;
+    }
+
+    private BuildResult buildOnPhoto(Seed s, Picture seedImage, ProbeText text, ProbeText imageText) {
+        if (imageText == null && text.mode() == ProbeMode.QUESTION) {
+            String problem = photoQuestionProblem(text.text());
+            if (problem != null) {
+                return new BuildResult.Invalid("question: " + problem);
+            }
+            return madePhoto(s, seedImage, text, null, Pairing.NEW_QUESTION_ORIGINAL_IMAGE, text.text().strip(), seedImage);
+        }
+        ProbeText made = imageText != null ? imageText : text;
+        if (imageText != null) {
+            String problem = photoQuestionProblem(text.text());
+            if (problem != null) {
+                return new BuildResult.Invalid("question: " + problem);
+            }
+        }
+        Picture image;
+        try {
+            image = newPhoto(s, seedImage, made);
+        } catch (IllegalArgumentException e) {
+            return new BuildResult.Invalid(made.mode().word() + ": " + e.getMessage());
+        }
+        return imageText != null
+                ? madePhoto(s, seedImage, text, imageText, Pairing.NEW_QUESTION_NEW_IMAGE, text.text().strip(), image)
+                : madePhoto(s, seedImage, text, null, Pairing.ORIGINAL_QUESTION_NEW_IMAGE, s.question(), image);
+    }
+
+    private static String photoQuestionProblem(String q) {
+        if (q.isBlank()) {
+            return "the question is empty";
+        }
+        if (q.strip().length() > MAX_PHOTO_QUESTION) {
+            return "the question is longer than " + MAX_PHOTO_QUESTION + " characters";
+        }
+        if (q.strip().contains("\n")) {
+            return "the question spans several lines";
+        }
+        return null;
+    }
+
+    private Picture newPhoto(Seed s, Picture seedImage, ProbeText imageText) {
+        return switch (imageText.mode()) {
+            case EDIT -> {
+                Picture p = photos.editor().apply(seedImage, imageText.text());
+                if (p.sha256().equals(seedImage.sha256())) {
+                    throw new IllegalArgumentException("the edit changes nothing in this image");
+                }
+                yield p;
+            }
+            case CAPTION -> {
+                if (photos.generator() == null) {
+                    throw new IllegalArgumentException(PhotoSupport.NO_GENERATOR);
+                }
+                yield photos.generator().generate(imageText.text(), imageSide, textSeed(s.id(), imageText));
+            }
+            case QUESTION -> throw new IllegalArgumentException("a question does not make an image");
+        };
+    }
+
+    private BuildResult madePhoto(Seed s, Picture seedImage, ProbeText text, ProbeText imageText, Pairing pairing,
+                                  String question, Picture image) {
+        images.put(image);
+        String auditorText = imageText == null ? text.text() : text.text() + " | " + imageText.text();
+        Probe probe = new Probe(s.id(), imageText == null ? text.mode() : imageText.mode(), auditorText, pairing,
+                question, image.sha256(), seedImage.sha256());
+        return new BuildResult.Valid(new BuiltProbe(probe, image, NO_ORACLE));
     }
 
     /** The scene an edit or caption makes; IllegalArgumentException (ParseException, EditException) when it fails. */
