@@ -49,7 +49,8 @@ public final class FailureTypeAnalysis {
         try (ModelCaller caller = new ModelCaller(config.callPolicy())) {
             ProbeBuilder builder = new ProbeBuilder(new Discarding(), config.imageSide(), settings.seed());
             Evaluator evaluator = new Evaluator(builder,
-                    new Judging(target, new ReferenceEnsemble(references, judge), judge, caller));
+                    new Judging(target, new ReferenceEnsemble(references, judge), judge, caller),
+                    config.checkPresuppositions());
             Revalidator revalidator = new Revalidator(evaluator, new FreshProbes(config.seedPool()),
                     config.references());
             FailureTypes types = new FailureTypeFinder(revalidator, embedder, settings)

@@ -21,8 +21,13 @@ public final class Revalidator {
     /** Requests evaluated per batch. */
     static final int BATCH = 48;
 
-    /** The answered fresh probes of a definition and its rates (pValue and validated not yet decided). */
-    public record Sample(List<Observation> matched, Validation validation) {
+    /**
+     * The answered fresh probes of a definition and its rates (pValue and validated not yet decided).
+     *
+     * @param evaluated the matched probes as the audit loop evaluated them (same order as {@code matched}): for
+     *     data builders that need the models' answers
+     */
+    public record Sample(List<Observation> matched, List<Evaluated> evaluated, Validation validation) {
     }
 
     private final Evaluator evaluator;
@@ -42,6 +47,7 @@ public final class Revalidator {
     public Sample sample(TypeDefinition definition, int wanted, int budget, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Observation> matched = new ArrayList<>();
+        List<Evaluated> evaluated = new ArrayList<>();
         List<Observation> ofInput = new ArrayList<>();
         int inputMatched = 0;
         int agreedOnInput = 0;
@@ -70,10 +76,11 @@ public final class Revalidator {
                 }
                 if ((definition == null || definition.matches(o.facets())) && matched.size() < wanted) {
                     matched.add(o);
+                    evaluated.add(e);
                 }
             }
         }
-        return new Sample(matched, rates(matched, ofInput, Accuracy.of(agreedOnInput, inputMatched)));
+        return new Sample(matched, evaluated, rates(matched, evaluated, ofInput, Accuracy.of(agreedOnInput, inputMatched)));
     }
 
     private static Observation observation(String id, Evaluated e) {
@@ -89,17 +96,20 @@ public final class Revalidator {
      * target and each reference, on all probes of the definition's input (conditioning on the ensemble's
      * agreement would make its members tie by construction).
      */
-    private Validation rates(List<Observation> matched, List<Observation> ofInput, Accuracy agreement) {
+    private Validation rates(List<Observation> matched, List<Evaluated> evaluated, List<Observation> ofInput,
+                             Accuracy agreement) {
         AnswerJudge judge = evaluator.judging().judge();
         int agreed = 0;
         int targetDiffers = 0;
         int answerable = 0;
         int targetWrong = 0;
         int[] refWrong = new int[referenceNames.size()];
-        for (Observation o : matched) {
-            if (o.consensus() != null) {
+        // A failure is what the audit itself rewards: a disagreement with an agreeing ensemble (whose
+        // presuppositions the ensemble confirmed, when the run checks them).
+        for (Evaluated e : evaluated) {
+            if (e.consensus().agreed()) {
                 agreed++;
-                if (!judge.same(o.targetAnswer(), o.consensus())) {
+                if (e.isFinding()) {
                     targetDiffers++;
                 }
             }

@@ -30,7 +30,7 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                           boolean pairNewQuestionWithNewImage, int groupSize, int steps, int imageSide,
                           long timeoutMillis, int retries, long retryBackoffMillis, String output,
                           Map<String, Double> discoveryMix, List<TargetSpec> targets, String auditor,
-                          String seedsDir, String seedQuestion) {
+                          String seedsDir, String seedQuestion, boolean checkPresuppositions) {
 
     /** Auditors a discovery can mix: the GRPO-trained one, the supervised base, and world-text sampling. */
     public static final List<String> DISCOVERY_AUDITORS = List.of("rl", "base", "world");
@@ -184,6 +184,7 @@ public record AuditConfig(String target, List<String> references, long seedPool,
         n.put("output", output);
         ObjectNode mix = n.putObject("discoveryMix");
         discoveryMix.forEach(mix::put);
+        n.put("checkPresuppositions", checkPresuppositions);
         // Left out at their defaults, so that runs made before these fields existed still resume.
         if (!targets.isEmpty()) {
             ArrayNode a = n.putArray("targets");
@@ -218,7 +219,19 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                 (int) integer(n, "imageSide", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "timeoutMillis"),
                 (int) integer(n, "retries", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "retryBackoffMillis"),
                 text(n, "output"), mix(n), targets(n), optionalText(n, "auditor"), optionalText(n, "seedsDir"),
-                optionalText(n, "seedQuestion"));
+                optionalText(n, "seedQuestion"), optionalBool(n, "checkPresuppositions"));
+    }
+
+    /** Absent in runs recorded before the field existed: they did not check. */
+    private static boolean optionalBool(JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw invalid(name, "must be true or false, got " + v);
+        }
+        return v.asBoolean();
     }
 
     /** Runs recorded before the field existed discovered with the trained auditor alone. */

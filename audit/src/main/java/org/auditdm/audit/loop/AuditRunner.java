@@ -166,7 +166,8 @@ public final class AuditRunner {
              ModelCaller caller = new ModelCaller(config.callPolicy())) {
             ReferenceEnsemble ensemble = new ReferenceEnsemble(models.references(), judge);
             ProbeBuilder builder = new ProbeBuilder(run.images(), config.imageSide(), config.seed(), photos);
-            Evaluator evaluator = new Evaluator(builder, new Judging(models.target(), ensemble, judge, caller));
+            Evaluator evaluator = new Evaluator(builder, new Judging(models.target(), ensemble, judge, caller),
+                    config.checkPresuppositions());
 
             List<CurvePoint> curve = new ArrayList<>();
             Auditor discoverer;

@@ -3,6 +3,7 @@ package org.auditdm.audit.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.auditdm.api.Consensus;
 import org.auditdm.api.VisualQuestion;
 import org.auditdm.audit.probe.BuildResult;
 import org.auditdm.audit.probe.BuiltProbe;
@@ -16,10 +17,21 @@ import org.auditdm.audit.probe.ProbeRequest;
 public final class Evaluator {
     private final ProbeBuilder builder;
     private final Judging judging;
+    private final boolean checkPresuppositions;
 
+    /** An evaluator that rewards every disagreement with an agreeing ensemble (the paper's reward). */
     public Evaluator(ProbeBuilder builder, Judging judging) {
+        this(builder, judging, false);
+    }
+
+    /**
+     * @param checkPresuppositions also require the ensemble to confirm what a rewarded question takes for
+     *     granted ({@link Presuppositions}); a disagreement it does not confirm earns 0
+     */
+    public Evaluator(ProbeBuilder builder, Judging judging, boolean checkPresuppositions) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.judging = Objects.requireNonNull(judging, "judging");
+        this.checkPresuppositions = checkPresuppositions;
     }
 
     public ProbeBuilder builder() {
@@ -28,6 +40,43 @@ public final class Evaluator {
 
     public Judging judging() {
         return judging;
+    }
+
+    /**
+     * Rewarded judgements whose presuppositions the ensemble does not confirm lose their reward; those whose
+     * checks could not be asked (a failed call) become errors, never disagreements.
+     */
+    private List<Judgement> checked(List<VisualQuestion> questions, List<Judgement> judgements) {
+        List<VisualQuestion> checks = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            if (judgements.get(i).reward() == 1) {
+                for (String c : Presuppositions.countChecks(questions.get(i).question())) {
+                    checks.add(new VisualQuestion(questions.get(i).image(), c));
+                    owner.add(i);
+                }
+            }
+        }
+        if (checks.isEmpty()) {
+            return judgements;
+        }
+        List<Consensus> answers = judging.consensus(checks);
+        List<Judgement> out = new ArrayList<>(judgements);
+        for (int k = 0; k < checks.size(); k++) {
+            int i = owner.get(k);
+            Judgement j = out.get(i);
+            if (j.failed()) {
+                continue;
+            }
+            Consensus c = answers.get(k);
+            if (c == null) {
+                out.set(i, new Judgement(j.targetAnswer(), null, 0, "a reference failed on the presupposition check \""
+                        + checks.get(k).question() + "\""));
+            } else if (!c.agreed() || !judging.judge().same(c.answer(), Presuppositions.ONE)) {
+                out.set(i, new Judgement(j.targetAnswer(), j.consensus(), 0, null));
+            }
+        }
+        return out;
     }
 
     /** One evaluation per request, in input order. */
@@ -42,6 +91,9 @@ public final class Evaluator {
             }
         }
         List<Judgement> judgements = judging.judge(questions);
+        if (checkPresuppositions) {
+            judgements = checked(questions, judgements);
+        }
         List<Evaluated> out = new ArrayList<>(requests.size());
         int j = 0;
         for (int i = 0; i < requests.size(); i++) {

@@ -86,6 +86,25 @@ public final class Judging {
         return new Judgement(t.answer(), c, reward(t.answer(), c), null);
     }
 
+    /** The ensemble's consensus on each question, or null where a member's call failed. */
+    public List<Consensus> consensus(List<VisualQuestion> questions) {
+        List<List<CallResult>> memberAnswers = new ArrayList<>();
+        for (VisionLanguageModel m : ensemble.members()) {
+            memberAnswers.add(caller.answerAll(m, questions));
+        }
+        List<Consensus> out = new ArrayList<>(questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            List<String> answers = new ArrayList<>(memberAnswers.size());
+            for (List<CallResult> member : memberAnswers) {
+                if (member.get(i).ok()) {
+                    answers.add(member.get(i).answer());
+                }
+            }
+            out.add(answers.size() == memberAnswers.size() ? ensemble.consensus(answers) : null);
+        }
+        return out;
+    }
+
     /** 1 exactly when the ensemble agrees and the target's answer means something else. */
     public int reward(String targetAnswer, Consensus c) {
         return c.agreed() && !judge.same(targetAnswer, c.answer()) ? 1 : 0;
