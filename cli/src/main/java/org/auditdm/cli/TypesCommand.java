@@ -39,7 +39,7 @@ public class TypesCommand implements Callable<Integer> {
     @Option(names = "--probes", description = "fresh probes per type (default: ${DEFAULT-VALUE})", defaultValue = "60")
     int probes;
 
-    @Option(names = "--clusters", description = "clusters to cut, 0 for one per 12 findings (default: ${DEFAULT-VALUE})",
+    @Option(names = "--clusters", description = "clusters to cut, 0 for one per 5 findings (default: ${DEFAULT-VALUE})",
             defaultValue = "0")
     int clusters;
 

@@ -42,7 +42,7 @@ public final class FailureTypeFinder {
         }
 
         public static Settings defaults(long seed) {
-            return new Settings(0, 4, 60, 480, 400, 0.05, 0.5, 4, seed);
+            return new Settings(0, 2, 60, 480, 400, 0.05, 0.5, 4, seed);
         }
     }
 
@@ -55,7 +55,7 @@ public final class FailureTypeFinder {
         }
     }
 
-    static final int FINDINGS_PER_CLUSTER = 12;
+    static final int FINDINGS_PER_CLUSTER = 5;
     static final int MAX_CLUSTERS = 80;
 
     private final Revalidator revalidator;

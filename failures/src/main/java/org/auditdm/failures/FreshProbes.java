@@ -16,6 +16,19 @@ import org.auditdm.world.question.QA;
 import org.auditdm.world.question.QuestionSampler;
 import org.auditdm.world.sample.Seed;
 import org.auditdm.world.sample.SeedPool;
+import org.auditdm.world.caption.ObjectPlacer;
+import org.auditdm.world.question.Comparison;
+import org.auditdm.world.question.Program;
+import org.auditdm.world.question.QuestionWriter;
+import org.auditdm.world.question.Relation;
+import org.auditdm.world.scene.Fill;
+import org.auditdm.world.scene.NamedColor;
+import org.auditdm.world.scene.ObjectFilter;
+import org.auditdm.world.scene.Scene;
+import org.auditdm.world.scene.SceneKind;
+import org.auditdm.world.scene.SceneObject;
+import org.auditdm.world.scene.ShapeKind;
+import org.auditdm.world.scene.SizeClass;
 
 /**
  * Draws fresh probe requests from the world's generators: for a failure type, requests whose input facets
@@ -34,6 +47,7 @@ public final class FreshProbes {
     private final SeedPool pool;
     private final QuestionSampler questions = new QuestionSampler();
     private final ProbeTextSampler texts = new ProbeTextSampler();
+    private final ObjectPlacer placer = ObjectPlacer.uniform();
 
     public FreshProbes(long seedPoolSeed) {
         this.pool = new SeedPool(seedPoolSeed);
@@ -66,9 +80,23 @@ public final class FreshProbes {
         Set<Facet> wanted = Set.copyOf(def.facets().stream().filter(f -> !f.aboutAnswers()).toList());
         Set<Facet> wantedInQuestion = Set.copyOf(wanted.stream().filter(f -> aboutQuestion(f.key())).toList());
         Family family = family(def.value("family"));
+        boolean stageable = family != null && family.appliesTo(SceneKind.OBJECTS)
+                && def.facets().stream().anyMatch(f -> f.key().startsWith("subject.") || f.key().startsWith("other."));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Seed s = seed(rng);
-            Optional<String> question = question(s, family, rng);
+            Optional<String> question;
+            if (stageable && attempt % 2 == 1) {
+                // Every other attempt stages the scene: the objects the definition names are added to it and
+                // the question is written about them, so that rare attribute combinations still get probes.
+                Optional<Seed> staged = stage(s, def, rng);
+                if (staged.isEmpty()) {
+                    continue;
+                }
+                s = staged.get();
+                question = Optional.of(s.question());
+            } else {
+                question = question(s, family, rng);
+            }
             if (question.isEmpty() || !questionFacets(question.get()).containsAll(wantedInQuestion)) {
                 continue;
             }
@@ -93,6 +121,81 @@ public final class FreshProbes {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The seed's scene with objects matching the definition's subject (and other object) added when absent,
+     * and the definition's question written about them; empty when the definition does not make a program or
+     * the scene has no room.
+     */
+    private Optional<Seed> stage(Seed s, TypeDefinition def, SplittableRandom rng) {
+        if (s.scene().kind() != SceneKind.OBJECTS) {
+            return Optional.empty();
+        }
+        Family family = family(def.value("family"));
+        ObjectFilter subject = filter(def, "subject");
+        ObjectFilter other = filter(def, "other");
+        Program program;
+        try {
+            program = switch (family) {
+                case SPATIAL -> Program.spatial(subject, enumOf(Relation.values(), def.value("relation"), Relation.LEFT_OF),
+                        other);
+                case SIZE_COMPARE -> Program.sizeCompare(subject,
+                        enumOf(Comparison.values(), def.value("comparison"), Comparison.BIGGER), other);
+                case COUNT_COMPARE -> Program.countCompare(subject,
+                        enumOf(Comparison.values(), def.value("comparison"), Comparison.MORE), other);
+                case BINDING -> Program.binding(subject, other);
+                case NEGATION -> Program.negation(subject, enumOf(NamedColor.values(), def.value("excluded.color"),
+                        NamedColor.values()[rng.nextInt(NamedColor.values().length)]));
+                default -> Program.about(family, subject);
+            };
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+        Scene scene = s.scene();
+        for (ObjectFilter f : new ObjectFilter[] {program.subject(), family == Family.BINDING ? null : program.other()}) {
+            if (f != null && f.select(scene).isEmpty()) {
+                Optional<SceneObject> added = placer.add(scene, f, null, rng);
+                if (added.isEmpty()) {
+                    return Optional.empty();
+                }
+                List<SceneObject> objects = new ArrayList<>(scene.objects());
+                objects.add(added.get());
+                try {
+                    scene = scene.withObjects(objects);
+                } catch (IllegalArgumentException full) {
+                    return Optional.empty(); // the scene already holds as many objects as a scene may
+                }
+            }
+        }
+        String text = QuestionWriter.write(program, QuestionSampler.pickTemplate(family, rng, false));
+        return Optional.of(new Seed(s.id() + "-staged", scene, text, null));
+    }
+
+    private static ObjectFilter filter(TypeDefinition def, String role) {
+        return new ObjectFilter(
+                enumOf(SizeClass.values(), def.value(role + ".size"), null),
+                enumOf(NamedColor.values(), def.value(role + ".color"), null),
+                enumOf(Fill.values(), def.value(role + ".fill"), null),
+                enumOf(ShapeKind.values(), def.value(role + ".shape"), null));
+    }
+
+    /** The constant whose facet word (as {@link Facets} writes it) is {@code word}; {@code fallback} when absent. */
+    private static <E extends Enum<E>> E enumOf(E[] values, String word, E fallback) {
+        if (word == null) {
+            return fallback;
+        }
+        for (E e : values) {
+            String w = e instanceof NamedColor c ? c.word()
+                    : e instanceof ShapeKind k ? k.word()
+                    : e instanceof SizeClass z ? z.word()
+                    : e instanceof Fill f ? f.word()
+                    : e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            if (w.equals(word)) {
+                return e;
+            }
+        }
+        return fallback;
     }
 
     private static boolean aboutQuestion(String key) {

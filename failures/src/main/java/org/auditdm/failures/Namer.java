@@ -54,7 +54,7 @@ public final class Namer {
      */
     public static Optional<TypeDefinition> define(List<Observation> members) {
         Map<Facet, Long> counts = members.stream().flatMap(o -> o.facets().stream())
-                .filter(f -> !f.key().startsWith("target") && !f.key().equals("error"))
+                .filter(Namer::defining)
                 .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
         List<Facet> shared = new ArrayList<>();
         counts.forEach((f, n) -> {
@@ -68,6 +68,19 @@ public final class Namer {
         return Optional.of(new TypeDefinition(shared));
     }
 
+    /**
+     * Facets that can define a type: what was asked, about what, how the image was changed, and what the
+     * ensemble answered. Not the target's own answer (that is the failure), and not the pairing or a plain
+     * question/edit mode: the same confusion on the seed image and on an edited one is one type (an edit
+     * kind or a regenerated image, which can matter, still counts).
+     */
+    static boolean defining(Facet f) {
+        if (f.key().startsWith("target") || f.key().equals("error") || f.key().equals("pairing")) {
+            return false;
+        }
+        return !f.key().equals("mode") || f.value().equals("caption");
+    }
+
     /** A short name from the definition and the answers members mostly share. */
     public static String name(TypeDefinition def, List<Observation> members) {
         StringBuilder s = new StringBuilder();
@@ -76,6 +89,16 @@ public final class Namer {
         String subject = phrase(def, "subject");
         if (!subject.isEmpty()) {
             s.append(" of ").append(subject);
+        }
+        String comparison = def.value("comparison");
+        String relation = def.value("relation");
+        String other = phrase(def, "other");
+        if (relation != null || comparison != null) {
+            s.append(" (").append((relation != null ? relation : comparison).replace('-', ' '));
+            if (!other.isEmpty()) {
+                s.append(' ').append(other);
+            }
+            s.append(')');
         }
         List<String> parts = new ArrayList<>();
         String consensus = def.value("consensus");
@@ -148,7 +171,7 @@ public final class Namer {
         }
         String shape = def.value(role + ".shape");
         if (shape != null) {
-            words.add(shape + "s");
+            words.add(shape.endsWith("s") ? shape + "es" : shape + "s");
         } else if (!words.isEmpty()) {
             words.add("objects");
         }
