@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             AuditorCommand.class,
             AuditCommand.class,
             RunCommand.class,
+            RectifyCommand.class,
+            ExportCommand.class,
+            LoopCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
