@@ -36,6 +36,11 @@ final class RectifyOptions {
             description = "keep only pairs where the target differs from the agreeing ensemble (default: every agreed pair)")
     boolean onlyDisagreements;
 
+    @Option(names = "--min-confidence", defaultValue = "0",
+            description = "keep a pair only if every reference member's answer probability is at least this "
+                    + "(0: off; default: ${DEFAULT-VALUE})")
+    double minConfidence;
+
     @Option(names = "--max-per-image", defaultValue = "8", description = "examples per image at most (default: ${DEFAULT-VALUE})")
     int maxPerImage;
 
@@ -65,7 +70,7 @@ final class RectifyOptions {
 
     DataBuilder.Recipe recipe() {
         Bootstrap.Options b = Bootstrap.Options.defaults(seed);
-        return new DataBuilder.Recipe(size, new LabelFilter(onlyDisagreements, maxPerImage), findingsShare,
+        return new DataBuilder.Recipe(size, new LabelFilter(onlyDisagreements, maxPerImage, minConfidence), findingsShare,
                 augmentShare, b, poolSeed, Math.max(500, 2 * size), seed);
     }
 

@@ -68,13 +68,13 @@ public final class ConsensusLabeler {
         }
         List<Consensus> consensus = ensemble.ask(questions);
         List<String> targetAnswers = targetAnswers(candidates, questions);
-        List<RectificationExample> out = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            accept(c.image(), c.question(), c.provenance(), targetAnswers.get(i), consensus.get(i), c.oracleAnswer(),
-                    idPrefix, out);
+            screen(new Pending(c.image(), c.question(), c.provenance(), targetAnswers.get(i), consensus.get(i),
+                    c.oracleAnswer(), null), pending);
         }
-        return out;
+        return finish(pending, idPrefix);
     }
 
     /**
@@ -86,20 +86,20 @@ public final class ConsensusLabeler {
      */
     public List<RectificationExample> label(List<Evaluated> evaluated, ImageStore images,
                                             Function<Evaluated, Provenance> provenance, String idPrefix) {
-        List<RectificationExample> out = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (Evaluated e : evaluated) {
             if (e.status() != Evaluated.Status.VALID) {
                 if (e.status() == Evaluated.Status.ERROR) {
-                    stats = stats.plus(new LabelStats(1, 1, 0, 0, 0, 0, 0));
+                    stats = stats.plus(new LabelStats(1, 1, 0, 0, 0, 0, 0, 0));
                 }
                 continue;
             }
             // Measurement only: the oracle's answer is carried along, never compared or copied into the label.
             String oracle = e.oracle() != null && e.oracle().isAnswer() ? e.oracle().answer() : null;
-            accept(images.get(e.probe().imageSha()), e.probe().question(), provenance.apply(e), e.targetAnswer(),
-                    e.consensus(), oracle, idPrefix, out);
+            screen(new Pending(images.get(e.probe().imageSha()), e.probe().question(), provenance.apply(e),
+                    e.targetAnswer(), e.consensus(), oracle, null), pending);
         }
-        return out;
+        return finish(pending, idPrefix);
     }
 
     private List<String> targetAnswers(List<Candidate> candidates, List<VisualQuestion> questions) {
@@ -124,34 +124,72 @@ public final class ConsensusLabeler {
         return out;
     }
 
-    private void accept(Picture image, String question, Provenance provenance, String targetAnswer, Consensus c,
-                        String oracleAnswer, String idPrefix, List<RectificationExample> out) {
-        int disagreed = 0;
-        int oov = 0;
-        int already = 0;
-        int dup = 0;
-        int over = 0;
-        int kept = 0;
+    /** A pair on its way to becoming an example. */
+    private record Pending(Picture image, String question, Provenance provenance, String targetAnswer, Consensus c,
+                           String oracleAnswer, String label) {
+        Pending withLabel(String l) {
+            return new Pending(image, question, provenance, targetAnswer, c, oracleAnswer, l);
+        }
+    }
+
+    /** First checks, per pair: agreement, vocabulary, the target filter. */
+    private void screen(Pending p, List<Pending> pass) {
+        Consensus c = p.c();
         String label = c == null || !c.agreed() ? null : inVocabulary(c.answer());
         if (c == null || !c.agreed()) {
-            disagreed = 1;
+            stats = stats.plus(new LabelStats(1, 1, 0, 0, 0, 0, 0, 0));
         } else if (label == null) {
-            oov = 1;
-        } else if (filter.onlyTargetDisagreements() && targetAnswer != null
-                && ensemble.judge().same(targetAnswer, c.answer())) {
-            already = 1;
-        } else if (!seenPairs.add(image.sha256() + "\n" + question)) {
-            dup = 1;
-        } else if (filter.maxPerImage() > 0 && perImage.getOrDefault(image.sha256(), 0) >= filter.maxPerImage()) {
-            over = 1;
+            stats = stats.plus(new LabelStats(1, 0, 1, 0, 0, 0, 0, 0));
+        } else if (filter.onlyTargetDisagreements() && p.targetAnswer() != null
+                && ensemble.judge().same(p.targetAnswer(), c.answer())) {
+            stats = stats.plus(new LabelStats(1, 0, 0, 1, 0, 0, 0, 0));
         } else {
-            perImage.merge(image.sha256(), 1, Integer::sum);
-            String id = String.format(Locale.ROOT, "%s-%06d", idPrefix, stats.kept());
-            out.add(new RectificationExample(id, image, image.sha256(), question, label, provenance, targetAnswer,
-                    c.memberAnswers(), oracleAnswer));
-            kept = 1;
+            stats = stats.plus(new LabelStats(1, 0, 0, 0, 0, 0, 0, 0));
+            pass.add(p.withLabel(label));
         }
-        stats = stats.plus(new LabelStats(1, disagreed, oov, already, dup, over, kept));
+    }
+
+    /** Then, for the pairs left: member confidence (one batched call per member), duplicates, per-image limit. */
+    private List<RectificationExample> finish(List<Pending> pending, String idPrefix) {
+        boolean[] confident = confident(pending);
+        List<RectificationExample> out = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            String sha = p.image().sha256();
+            if (!confident[i]) {
+                stats = stats.plus(new LabelStats(0, 0, 0, 0, 1, 0, 0, 0));
+            } else if (!seenPairs.add(sha + "\n" + p.question())) {
+                stats = stats.plus(new LabelStats(0, 0, 0, 0, 0, 1, 0, 0));
+            } else if (filter.maxPerImage() > 0 && perImage.getOrDefault(sha, 0) >= filter.maxPerImage()) {
+                stats = stats.plus(new LabelStats(0, 0, 0, 0, 0, 0, 1, 0));
+            } else {
+                perImage.merge(sha, 1, Integer::sum);
+                String id = String.format(Locale.ROOT, "%s-%06d", idPrefix, stats.kept());
+                out.add(new RectificationExample(id, p.image(), sha, p.question(), p.label(), p.provenance(),
+                        p.targetAnswer(), p.c().memberAnswers(), p.oracleAnswer()));
+                stats = stats.plus(new LabelStats(0, 0, 0, 0, 0, 0, 0, 1));
+            }
+        }
+        return out;
+    }
+
+    private boolean[] confident(List<Pending> pending) {
+        boolean[] ok = new boolean[pending.size()];
+        java.util.Arrays.fill(ok, true);
+        if (filter.minConfidence() <= 0 || pending.isEmpty()) {
+            return ok;
+        }
+        List<VisualQuestion> qs = pending.stream().map(p -> new VisualQuestion(p.image(), p.question())).toList();
+        for (VisionLanguageModel m : ensemble.members()) {
+            List<Answer> answers = m.answerAll(qs);
+            for (int i = 0; i < answers.size(); i++) {
+                double prob = answers.get(i).probability();
+                if (!Double.isNaN(prob) && prob < filter.minConfidence()) {
+                    ok[i] = false;
+                }
+            }
+        }
+        return ok;
     }
 
     /** The vocabulary's spelling of an answer, or null when the vocabulary has no such answer. */

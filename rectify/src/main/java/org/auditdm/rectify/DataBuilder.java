@@ -70,6 +70,7 @@ public final class DataBuilder {
             m.put("size", size);
             m.put("onlyTargetDisagreements", filter.onlyTargetDisagreements());
             m.put("maxPerImage", filter.maxPerImage());
+            m.put("minConfidence", filter.minConfidence());
             m.put("findingsShare", findingsShare);
             m.put("augmentShare", augmentShare);
             m.put("questionsPerImage", bootstrap.questionsPerImage());
@@ -151,7 +152,7 @@ public final class DataBuilder {
         StudyListener.Phase p = listener.begin("base-auditor data", recipe.size());
         RunManifest manifest = RunDirectory.readManifest(runDir);
         SeedSource seeds = seedsOf(manifest);
-        ConsensusLabeler findingLabeler = labeler(new LabelFilter(true, recipe.filter().maxPerImage()));
+        ConsensusLabeler findingLabeler = labeler(recipe.filter().withOnlyTargetDisagreements(true));
         Bootstrap onSeeds = new Bootstrap(List.of(base), judging, findingLabeler, recipe.bootstrap(),
                 Source.SEED_FINDING);
         List<RectificationExample> findings = onSeeds.build(seeds,

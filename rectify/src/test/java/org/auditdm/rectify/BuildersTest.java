@@ -53,7 +53,7 @@ class BuildersTest {
         Doubles.Scripted s = Doubles.constant("s", "1");
         Judging j = judging(s, m, l);
         ConsensusLabeler labeler = new ConsensusLabeler(j.ensemble(), s, WorldSource.answerVocabulary(),
-                new LabelFilter(false, 0));
+                new LabelFilter(false, 0, 0));
         Bootstrap b = new Bootstrap(List.of(Doubles.fixed("auditor:a", TEXTS), Doubles.fixed("auditor:b", TEXTS)), j,
                 labeler, new Bootstrap.Options(3, 1, 4, 5), Source.BOOTSTRAP);
         List<RectificationExample> out = b.build(Bootstrap.pool(11, 0, 50), 30, "boot", n -> { });
@@ -69,7 +69,7 @@ class BuildersTest {
         assertThat(out).anyMatch(e -> e.oracleAnswer() != null && !e.oracleAnswer().equals("2"));
         // Same seed, same data.
         ConsensusLabeler again = new ConsensusLabeler(j.ensemble(), s, WorldSource.answerVocabulary(),
-                new LabelFilter(false, 0));
+                new LabelFilter(false, 0, 0));
         List<RectificationExample> twice = new Bootstrap(List.of(Doubles.fixed("auditor:a", TEXTS),
                 Doubles.fixed("auditor:b", TEXTS)), j, again, new Bootstrap.Options(3, 1, 4, 5), Source.BOOTSTRAP)
                 .build(Bootstrap.pool(11, 0, 50), 30, "boot", n -> { });

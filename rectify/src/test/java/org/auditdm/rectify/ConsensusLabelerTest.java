@@ -90,7 +90,7 @@ class ConsensusLabelerTest {
     void duplicatesAndThePerImageLimitAreAppliedAcrossCalls() {
         Doubles.Scripted m = Doubles.constant("m", "no");
         ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(m), null, WorldSource.answerVocabulary(),
-                new LabelFilter(false, 2));
+                new LabelFilter(false, 2, 0));
         Picture p = Doubles.picture(3);
         Picture q = Doubles.picture(4);
         labeler.label(List.of(candidate(p, "is there a star?", null, null)), "x");
@@ -102,5 +102,29 @@ class ConsensusLabelerTest {
         assertThat(labeler.stats().duplicates()).isEqualTo(1);
         assertThat(labeler.stats().overImageLimit()).isEqualTo(1);
         assertThat(labeler.stats().kept()).isEqualTo(3);
+    }
+
+    @Test
+    void theConfidenceFilterDropsPairsAMemberIsUnsureOfAndIgnoresMembersThatCannotSay() {
+        org.auditdm.api.VisionLanguageModel unsure = new org.auditdm.api.VisionLanguageModel() {
+            @Override
+            public String id() {
+                return "m";
+            }
+
+            @Override
+            public org.auditdm.api.Answer answer(org.auditdm.api.VisualQuestion q) {
+                return new org.auditdm.api.Answer("yes", q.question().contains("star") ? 0.9 : 0.3);
+            }
+        };
+        Doubles.Scripted cannotSay = Doubles.constant("l", "yes");
+        ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(unsure, cannotSay), null,
+                WorldSource.answerVocabulary(), new LabelFilter(false, 0, 0.5));
+        Picture p = Doubles.picture(5);
+        List<RectificationExample> out = labeler.label(List.of(candidate(p, "is there a star?", null, null),
+                candidate(p, "is there a circle?", null, null)), "c");
+        assertThat(out).extracting(RectificationExample::question).containsExactly("is there a star?");
+        assertThat(labeler.stats().lowConfidence()).isEqualTo(1);
+        assertThat(labeler.stats().kept()).isEqualTo(1);
     }
 }
