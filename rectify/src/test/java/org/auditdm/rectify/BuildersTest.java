@@ -191,4 +191,29 @@ class BuildersTest {
         assertThat(d.bySource()).containsEntry(Source.TRAINING_SAMPLE, 7);
         assertThat(DataBuilder.truncate(d, 3).examples()).hasSize(3);
     }
+
+    @Test
+    void requestTypeSamplerJudgesGeneratedRequestsWithTheEnsembleAndAugmentLabelsThem() {
+        Doubles.Scripted m = Doubles.constant("m", "4");
+        Doubles.Scripted l = Doubles.constant("l", "4");
+        Doubles.Scripted s = Doubles.constant("s", "1");
+        Judging j = judging(s, m, l);
+        org.auditdm.world.sample.SeedPool pool = new org.auditdm.world.sample.SeedPool(5);
+        RequestTypeSampler sampler = new RequestTypeSampler((def, count, rng) -> {
+            List<org.auditdm.audit.probe.ProbeRequest> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                out.add(org.auditdm.audit.probe.ProbeRequest.of(pool.get(rng.nextInt(1000)),
+                        ProbeText.of(ProbeMode.QUESTION, "how many " + def.value("family") + " are there?")));
+            }
+            return out;
+        }, j, 3);
+        ConsensusLabeler labeler = new ConsensusLabeler(j.ensemble(), s, WorldSource.answerVocabulary(),
+                LabelFilter.AGREED);
+        List<RectificationExample> out = new Augment(sampler, labeler, 1).build(
+                List.of(type("circles", true), type("squares", true)), 8, n -> { });
+        assertThat(out).hasSize(8).extracting(RectificationExample::label).containsOnly("4");
+        assertThat(out).extracting(RectificationExample::question)
+                .contains("how many circles are there?", "how many squares are there?");
+        assertThat(out).extracting(e -> e.provenance().source()).containsOnly(Source.AUGMENT);
+    }
 }
