@@ -41,8 +41,8 @@ class RectifyCommandTest {
     @Test
     void loopAuditsRectifiesAndReauditsAndItsDataExports() throws Exception {
         Path loop = dir.resolve("loop");
-        String[] r = run("loop", "--rounds", "1", "--audit-seeds", "6", "--audit-steps", "2", "--samples-per-seed", "2",
-                "--size", "24", "--steps", "2", "--batch", "8", "-o", loop.toString());
+        String[] r = run("loop", "--rounds", "1", "--audit-seeds", "4", "--audit-steps", "1", "--samples-per-seed", "2",
+                "--size", "16", "--steps", "2", "--batch", "8", "-o", loop.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).contains("round 1: ", "examples", "pseudo-label error", "RL search success");
         Path rectified = loop.resolve("round-1").resolve("S-rectified");
