@@ -130,11 +130,16 @@ public final class Rectifier {
         List<CheckpointMetadata> chain = new ArrayList<>();
         CheckpointMetadata m = Checkpoints.readMetadata(checkpoint);
         chain.add(m);
+        Path current = checkpoint;
         while (!m.parameterChecksum().equals(root)) {
             if (m.parent() == null || chain.size() > 100) {
                 throw new IllegalArgumentException("checkpoint " + checkpoint + " does not descend from " + original);
             }
             Path p = Path.of(m.parent().location());
+            if (!p.isAbsolute() && !Files.isDirectory(p)) {
+                // As Checkpoints.provenance: a relative location may be relative to the child's folder.
+                p = current.toAbsolutePath().getParent().resolve(p);
+            }
             CheckpointMetadata parent = Checkpoints.readMetadata(p);
             if (!parent.parameterChecksum().equals(m.parent().parameterChecksum())) {
                 throw new IllegalArgumentException("parent " + p + " has checksum " + parent.parameterChecksum()
@@ -142,6 +147,7 @@ public final class Rectifier {
             }
             chain.add(parent);
             m = parent;
+            current = p;
         }
         return chain;
     }
