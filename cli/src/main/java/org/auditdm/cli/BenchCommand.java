@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark suites (export, score) and speed measurements.",
         subcommands = {BenchCommand.World.class, BenchCommand.Export.class, BenchCommand.Score.class,
-            BenchAuditCommand.class})
+            BenchAuditCommand.class, BenchRectifyCommand.class})
 public final class BenchCommand {
 
     /** Parses "all" or a comma-separated list of suite ids. */

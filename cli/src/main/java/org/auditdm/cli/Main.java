@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
             TypesCommand.class,
             ReportCommand.class,
             DiffCommand.class,
+            RectifyCommand.class,
+            ExportCommand.class,
+            LoopCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,44 @@
+package org.auditdm.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.auditdm.rectify.RectificationStudy;
+import org.auditdm.rectify.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code auditdm bench rectify RUN}: the rectification table of the README. */
+@Command(name = "rectify", mixinStandardHelpOptions = true,
+        description = "The rectification study: S, S fine-tuned on auditdm data, on random true-labelled training "
+                + "samples and on base-auditor findings (equal data size and compute), M and L on the 16 suites; "
+                + "writes RUN/rectification.json and prints the table.")
+final class BenchRectifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN", description = "audit run directory")
+    Path run;
+
+    @Option(names = "--bench-size", defaultValue = "300", description = "items per suite (default: ${DEFAULT-VALUE})")
+    int benchSize;
+
+    @Mixin
+    RectifyOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        try (Workspace ws = options.open(run)) {
+            RectificationStudy.Result r = RectificationStudy.run(ws, options.recipe(), options.training(), null,
+                    benchSize, RectifyOptions.listener(spec.commandLine().getErr()));
+            r.markdown().forEach(o::println);
+            o.println("wrote " + run.resolve(RectificationStudy.FILE));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,125 @@
+package org.auditdm.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.auditdm.rectify.Bootstrap;
+import org.auditdm.rectify.DataBuilder;
+import org.auditdm.rectify.LabelFilter;
+import org.auditdm.rectify.Rectifier;
+import org.auditdm.rectify.StudyListener;
+import org.auditdm.rectify.Workspace;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code auditdm rectify}, {@code auditdm bench rectify} and {@code auditdm loop}. */
+final class RectifyOptions {
+    @Option(names = "--size", defaultValue = "4000", description = "examples of added data (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--steps", defaultValue = "600", description = "fine-tuning steps (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "64", description = "fine-tuning batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "5e-4", description = "peak fine-tuning learning rate (default: ${DEFAULT-VALUE})")
+    double lr;
+
+    @Option(names = "--replay", defaultValue = "0.5",
+            description = "share of each batch replaying the original training distribution (default: ${DEFAULT-VALUE})")
+    double replay;
+
+    @Option(names = "--only-disagreements",
+            description = "keep only pairs where the target differs from the agreeing ensemble (default: every agreed pair)")
+    boolean onlyDisagreements;
+
+    @Option(names = "--min-confidence", defaultValue = "0",
+            description = "keep a pair only if every reference member's answer probability is at least this "
+                    + "(0: off; default: ${DEFAULT-VALUE})")
+    double minConfidence;
+
+    @Option(names = "--max-per-image", defaultValue = "8", description = "examples per image at most (default: ${DEFAULT-VALUE})")
+    int maxPerImage;
+
+    @Option(names = "--findings-share", defaultValue = "0.25",
+            description = "at most this share of the data from the run's findings (default: ${DEFAULT-VALUE})")
+    double findingsShare;
+
+    @Option(names = "--augment-share", defaultValue = "0.25",
+            description = "at most this share from fresh probes of validated failure types (default: ${DEFAULT-VALUE})")
+    double augmentShare;
+
+    @Option(names = "--pool-seed", defaultValue = "7", description = "unlabelled image pool (default: ${DEFAULT-VALUE})")
+    long poolSeed;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of data sampling and fine-tuning (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--target", defaultValue = "S", description = "target (zoo preset or checkpoint dir; default: ${DEFAULT-VALUE})")
+    String target;
+
+    @Option(names = "--reference", split = ",", defaultValue = "M,L",
+            description = "reference ensemble (default: ${DEFAULT-VALUE})")
+    List<String> references;
+
+    @Option(names = "--base", description = "base auditor checkpoint (default: models/auditor/base)")
+    Path baseAuditor;
+
+    DataBuilder.Recipe recipe() {
+        Bootstrap.Options b = Bootstrap.Options.defaults(seed);
+        return new DataBuilder.Recipe(size, new LabelFilter(onlyDisagreements, maxPerImage, minConfidence), findingsShare,
+                augmentShare, b, poolSeed, Math.max(500, 2 * size), seed);
+    }
+
+    Rectifier.Options training() {
+        return new Rectifier.Options(steps, batch, lr, replay, seed);
+    }
+
+    Workspace open(Path runDir) {
+        return open(runDir, ZooModels.resolve(target));
+    }
+
+    Workspace open(Path runDir, Path targetDir) {
+        Map<String, Path> refs = new LinkedHashMap<>();
+        for (String r : references) {
+            refs.put(r, ZooModels.resolve(r));
+        }
+        Path base = baseAuditor != null ? baseAuditor
+                : ZooModels.home().resolve("models").resolve("auditor").resolve("base");
+        return Workspace.open(runDir, targetDir, refs, base);
+    }
+
+    /** Progress bars on the error stream. */
+    static StudyListener listener(PrintWriter err) {
+        return new StudyListener() {
+            @Override
+            public Phase begin(String label, long total) {
+                Progress p = new Progress(err, label, total);
+                return new Phase() {
+                    @Override
+                    public void update(long done, String detail) {
+                        p.update(done, detail);
+                    }
+
+                    @Override
+                    public void done() {
+                        p.done();
+                    }
+                };
+            }
+
+            @Override
+            public void info(String line) {
+                err.println(line);
+                err.flush();
+            }
+        };
+    }
+
+    static String percent(double rate) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * rate);
+    }
+}

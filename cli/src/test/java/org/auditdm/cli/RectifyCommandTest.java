@@ -1,0 +1,80 @@
+package org.auditdm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.auditdm.rectify.Rectifier;
+import org.auditdm.zoo.checkpoint.CheckpointMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** audit -> rectify -> re-audit on the committed checkpoints at toy sizes, then export; one-line errors. */
+class RectifyCommandTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("auditdm.home", Path.of("..").toAbsolutePath().normalize().toString());
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("auditdm.home");
+    }
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void loopAuditsRectifiesAndReauditsAndItsDataExports() throws Exception {
+        Path loop = dir.resolve("loop");
+        String[] r = run("loop", "--rounds", "1", "--audit-seeds", "4", "--audit-steps", "1", "--samples-per-seed", "2",
+                "--size", "16", "--steps", "2", "--batch", "8", "-o", loop.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("round 1: ", "examples", "pseudo-label error", "RL search success");
+        Path rectified = loop.resolve("round-1").resolve("S-rectified");
+        assertThat(loop.resolve("round-2").resolve("audit").resolve("findings.jsonl")).exists();
+        List<CheckpointMetadata> chain = Rectifier.chainTo(rectified, Path.of("..", "models", "zoo", "S"));
+        assertThat(chain).hasSize(2);
+        JsonNode recipe = new ObjectMapper().readTree(rectified.resolve(Rectifier.RECIPE).toFile());
+        assertThat(recipe.get("runId").asText()).startsWith("audit-");
+        assertThat(recipe.get("dataSize").asInt()).isPositive();
+
+        Path run1 = loop.resolve("round-1").resolve("audit");
+        for (String format : List.of("llava", "openai")) {
+            String[] e = run("export", run1.toString(), "--format", format, "--out", dir.resolve(format).toString());
+            assertThat(e[0]).as(e[2]).isEqualTo("0");
+            List<String> lines = Files.readAllLines(dir.resolve(format).resolve(format + ".jsonl"));
+            assertThat(lines).hasSize(recipe.get("dataSize").asInt());
+            JsonNode first = new ObjectMapper().readTree(lines.get(0));
+            assertThat(first.has(format.equals("llava") ? "conversations" : "messages")).isTrue();
+        }
+    }
+
+    @Test
+    void errorsAreOneReadableLine() {
+        String[] missing = run("rectify", dir.resolve("nope").toString());
+        assertThat(missing[0]).isNotEqualTo("0");
+        assertThat(missing[2].strip()).startsWith("error: run directory not found").doesNotContain("\n");
+        String[] noData = run("export", dir.toString(), "--format", "llava", "--out", dir.resolve("x").toString());
+        assertThat(noData[2].strip()).isEqualTo("error: no rectification data 'auditdm' in " + dir
+                + " (run 'auditdm rectify " + dir + "' first)");
+        String[] badFormat = run("export", dir.toString(), "--format", "csv", "--out", dir.resolve("x").toString());
+        assertThat(badFormat[2]).contains("unknown export format 'csv'");
+        String[] rounds = run("loop", "--rounds", "0");
+        assertThat(rounds[2]).contains("--rounds must be at least 1");
+    }
+}

@@ -1,0 +1,195 @@
+package org.auditdm.rectify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.auditdm.api.NormalizingJudge;
+import org.auditdm.api.VisionLanguageModel;
+import org.auditdm.world.bench.Accuracy;
+import org.auditdm.world.bench.BenchItem;
+import org.auditdm.world.bench.BenchRunner;
+import org.auditdm.world.bench.Suite;
+import org.auditdm.world.bench.SuiteGenerator;
+import org.auditdm.world.bench.SuiteScores;
+import org.auditdm.world.render.Renderer;
+import org.auditdm.zoo.checkpoint.Checkpoints;
+import org.auditdm.zoo.train.TrainingSource;
+import org.auditdm.zoo.train.WorldSource;
+
+/**
+ * The rectification study behind the README table ({@code auditdm bench rectify RUN}): builds the
+ * auditdm data and the two controls at the same size, fine-tunes the target on each with the same
+ * steps, batch, learning rate, replay share and seed (equal added data, equal compute), evaluates the
+ * target, the three fine-tunes and the references on the 16 held-out suites, and writes
+ * {@value #FILE} into the run directory.
+ */
+public final class RectificationStudy {
+    public static final String FILE = "rectification.json";
+
+    /** Row names of the table. */
+    public static final String TARGET = "S";
+    public static final String AUDITDM = "S+auditdm";
+    public static final String RANDOM = "S+random";
+    public static final String BASE = "S+base-auditor";
+
+    /**
+     * @param table the benchmark table
+     * @param dataSize examples per data set (equal for all three)
+     * @param datasets per data set: size, sources, pseudo-label error
+     * @param checkpoints per fine-tune: id, directory, seconds, steps per second
+     * @param improvements each fine-tune against the target
+     */
+    public record Result(String runId, BenchTable table, int dataSize, Map<String, Object> datasets,
+                         Map<String, Object> checkpoints, List<BenchTable.Improvement> improvements,
+                         Map<String, Object> options, List<String> markdown) {
+    }
+
+    private RectificationStudy() {
+    }
+
+    /**
+     * Runs the study.
+     *
+     * @param sampler fresh probes of a failure type for augment, or null (augment is then skipped and the
+     *     result says so)
+     * @param benchSize items per suite (300 in the README)
+     */
+    public static Result run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, TypeSampler sampler,
+                             int benchSize, StudyListener listener) {
+        DataBuilder builder = new DataBuilder(ws.runDir(), ws.judging(), ws.target().model().answerVocabulary(), recipe);
+        TrainingSource training = WorldSource.training();
+        DataSet auditdm = builder.auditdm(ws.auditors(), sampler, listener);
+        DataSet base = builder.baseAuditor(ws.baseAuditor(), listener);
+        int n = Math.min(auditdm.examples().size(), base.examples().size());
+        if (n == 0) {
+            throw new IllegalStateException("no rectification data could be labelled (the ensemble never agreed)");
+        }
+        if (n < recipe.size()) {
+            listener.info("equal size: " + n + " examples per data set (asked for " + recipe.size() + ")");
+        }
+        auditdm = DataBuilder.truncate(auditdm, n);
+        base = DataBuilder.truncate(base, n);
+        DataSet random = builder.random(training, n);
+        Map<String, DataSet> data = new LinkedHashMap<>();
+        data.put(AUDITDM, auditdm);
+        data.put(RANDOM, random);
+        data.put(BASE, base);
+
+        NormalizingJudge judge = new NormalizingJudge();
+        Map<String, Object> datasets = new LinkedHashMap<>();
+        Map<String, Object> checkpoints = new LinkedHashMap<>();
+        Map<String, Path> dirs = new LinkedHashMap<>();
+        for (Map.Entry<String, DataSet> e : data.entrySet()) {
+            DataSet d = e.getValue();
+            d.write(RectifyJob.dataDir(ws.runDir(), d.name()));
+            datasets.put(d.name(), describe(d, judge));
+            Path out = RectifyJob.rectifyDir(ws.runDir()).resolve("study").resolve(d.name());
+            StudyListener.Phase p = listener.begin("fine-tune " + e.getKey(), options.steps());
+            Rectifier.Result r = Rectifier.rectify(ws.targetDir(), d, training, options, out, ws.runId(),
+                    progress -> p.update(progress.step(), String.format(Locale.ROOT, "loss %.3f", progress.loss())));
+            p.done();
+            dirs.put(e.getKey(), out);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", r.metadata().id());
+            c.put("dir", out.toString());
+            c.put("parent", r.metadata().parent());
+            c.put("seconds", r.seconds());
+            c.put("stepsPerSecond", options.steps() / Math.max(1e-9, r.seconds()));
+            checkpoints.put(e.getKey(), c);
+        }
+
+        List<BenchItem> items = new ArrayList<>();
+        SuiteGenerator gen = new SuiteGenerator();
+        for (Suite s : Suite.values()) {
+            items.addAll(gen.generate(s, benchSize));
+        }
+        BenchRunner runner = new BenchRunner(Renderer.DEFAULT_SIDE, judge);
+        Map<String, SuiteScores> scores = new LinkedHashMap<>();
+        scores.put(TARGET, evaluate(runner, ws.target().model(), TARGET, items, listener));
+        for (Map.Entry<String, Path> e : dirs.entrySet()) {
+            try (Checkpoints.Loaded l = Checkpoints.load(e.getValue())) {
+                scores.put(e.getKey(), evaluate(runner, l.model(), e.getKey(), items, listener));
+            }
+        }
+        List<String> refNames = new ArrayList<>(ws.referenceDirs().keySet());
+        for (int i = 0; i < refNames.size(); i++) {
+            scores.put(refNames.get(i), evaluate(runner, ws.references().get(i).model(), refNames.get(i), items,
+                    listener));
+        }
+        BenchTable table = BenchTable.of(scores);
+        List<BenchTable.Improvement> improvements = List.of(table.improvement(AUDITDM, TARGET),
+                table.improvement(RANDOM, TARGET), table.improvement(BASE, TARGET));
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("recipe", recipe.describe());
+        opts.put("training", options);
+        opts.put("replaySource", training.name());
+        opts.put("benchSize", benchSize);
+        opts.put("augment", sampler == null ? "not run: no failure-type sampler" : "run");
+        Result result = new Result(ws.runId(), table, n, datasets, checkpoints, improvements, opts,
+                markdown(table, improvements, datasets));
+        write(ws.runDir().resolve(FILE), result);
+        return result;
+    }
+
+    private static SuiteScores evaluate(BenchRunner runner, VisionLanguageModel model, String name,
+                                        List<BenchItem> items, StudyListener listener) {
+        StudyListener.Phase p = listener.begin("eval " + name, items.size());
+        SuiteScores s = runner.evaluate(model, items, done -> p.update(done, ""));
+        p.done();
+        return s;
+    }
+
+    static Map<String, Object> describe(DataSet d, NormalizingJudge judge) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("size", d.examples().size());
+        m.put("bySource", d.bySource());
+        Accuracy err = PseudoLabelError.of(d.examples(), judge);
+        m.put("pseudoLabelError", Map.of("errors", err.correct(), "checked", err.total(), "rate", nanSafe(err.rate()),
+                "low", nanSafe(err.low()), "high", nanSafe(err.high())));
+        Map<String, Object> bySource = new LinkedHashMap<>();
+        for (Source s : d.bySource().keySet()) {
+            Accuracy a = PseudoLabelError.of(d.examples().stream().filter(x -> x.provenance().source() == s).toList(),
+                    judge);
+            bySource.put(s.name(), Map.of("errors", a.correct(), "checked", a.total(), "rate", nanSafe(a.rate())));
+        }
+        m.put("pseudoLabelErrorBySource", bySource);
+        m.put("oracleCoverage", nanSafe(PseudoLabelError.coverage(d.examples())));
+        m.put("recipe", d.recipe());
+        return m;
+    }
+
+    private static Object nanSafe(double v) {
+        return Double.isNaN(v) ? "n/a" : v;
+    }
+
+    static List<String> markdown(BenchTable table, List<BenchTable.Improvement> improvements,
+                                 Map<String, Object> datasets) {
+        List<String> out = new ArrayList<>(table.markdown());
+        out.add("");
+        for (BenchTable.Improvement i : improvements) {
+            out.add(String.format(Locale.ROOT, "%s vs %s: %d of %d suites improved (%d with disjoint 95%% intervals), "
+                            + "%d worse, average %+.1f points", i.model(), i.baseline(), i.improved(), i.suites(),
+                    i.significantlyImproved(), i.worse(), 100 * i.averageGain()));
+        }
+        for (Map.Entry<String, Object> e : datasets.entrySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> d = (Map<String, Object>) e.getValue();
+            out.add("data " + e.getKey() + ": " + d.get("size") + " examples " + d.get("bySource")
+                    + ", pseudo-label error vs oracle " + d.get("pseudoLabelError"));
+        }
+        return out;
+    }
+
+    private static void write(Path file, Result r) {
+        try {
+            DataSet.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

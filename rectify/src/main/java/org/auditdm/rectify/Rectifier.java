@@ -1,0 +1,176 @@
+package org.auditdm.rectify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.auditdm.zoo.checkpoint.CheckpointMetadata;
+import org.auditdm.zoo.checkpoint.Checkpoints;
+import org.auditdm.zoo.train.ProgressListener;
+import org.auditdm.zoo.train.TrainingConfig;
+import org.auditdm.zoo.train.TrainingSource;
+import org.auditdm.zoo.train.ZooTraining;
+
+/**
+ * Fine-tunes a target checkpoint on rectification data through {@link ZooTraining#fineTune}: each
+ * batch mixes the data with a replay of the original training distribution, so the target learns its
+ * failure types without forgetting the rest. The new checkpoint's metadata names its parent (id and
+ * checksum) and the data (count and SHA-256); {@value #RECIPE} beside it adds the run id, the data
+ * set's recipe and these options.
+ */
+public final class Rectifier {
+    /** The provenance file written into the new checkpoint directory. */
+    public static final String RECIPE = "rectification.json";
+
+    /**
+     * How to fine-tune.
+     *
+     * @param steps optimisation steps (the compute budget)
+     * @param batchSize examples per step
+     * @param learningRate peak learning rate (AdamW, 5% warm-up, cosine to 1% of peak)
+     * @param replayFraction share of each batch drawn from the original training distribution
+     * @param seed fixes the batches
+     */
+    public record Options(int steps, int batchSize, double learningRate, double replayFraction, long seed) {
+        /** Default replay share: half of every batch replays the original training distribution. */
+        public static final double DEFAULT_REPLAY = 0.5;
+
+        /** 600 steps of 64, peak learning rate 5e-4 (a sixth of S's training peak), replay 0.5. */
+        public static Options defaults(long seed) {
+            return new Options(600, 64, 5e-4, DEFAULT_REPLAY, seed);
+        }
+
+        public Options {
+            if (steps < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("steps and batch size must be positive, got " + steps + " and "
+                        + batchSize);
+            }
+            if (!(replayFraction >= 0 && replayFraction < 1)) {
+                throw new IllegalArgumentException("replay fraction must be in [0, 1), got " + replayFraction);
+            }
+            if (!(learningRate > 0)) {
+                throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+            }
+        }
+
+        public TrainingConfig config() {
+            return new TrainingConfig(steps, batchSize, learningRate, learningRate / 100, Math.max(1, steps / 20),
+                    0.01, 1.0, 0, Math.max(1, steps / 50), 0, seed);
+        }
+
+        public Options withSteps(int n) {
+            return new Options(n, batchSize, learningRate, replayFraction, seed);
+        }
+    }
+
+    /** What a rectification produced. */
+    public record Result(Path checkpoint, CheckpointMetadata metadata, double seconds) {
+    }
+
+    private Rectifier() {
+    }
+
+    /**
+     * Fine-tunes {@code parent} on {@code data}. An existing finished checkpoint in {@code outDir} made
+     * from the same data and options is returned as is; one made from other data is an error.
+     *
+     * @param runId the audit run the data came from, recorded in the provenance
+     */
+    public static Result rectify(Path parent, DataSet data, TrainingSource replay, Options options, Path outDir,
+                                 String runId, ProgressListener listener) {
+        Objects.requireNonNull(data, "data");
+        if (data.examples().isEmpty()) {
+            throw new IllegalArgumentException("data set '" + data.name() + "' is empty: nothing to rectify with");
+        }
+        Path recipeFile = outDir.resolve(RECIPE);
+        if (Files.exists(outDir.resolve(Checkpoints.METADATA)) && Files.exists(recipeFile)) {
+            Map<?, ?> old = readRecipe(recipeFile);
+            if (!Objects.equals(old.get("dataSha256"), digestOf(data))) {
+                throw new IllegalArgumentException(outDir + " holds a rectification made from other data; remove it "
+                        + "or choose another output directory");
+            }
+        }
+        long start = System.nanoTime();
+        ZooTraining.Result r = ZooTraining.fineTune(parent.toAbsolutePath(), data.labeled(), replay,
+                options.replayFraction(), options.config(), outDir, listener);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CheckpointMetadata m = r.metadata();
+        Map<String, Object> recipe = new LinkedHashMap<>();
+        recipe.put("checkpoint", m.id());
+        recipe.put("parent", m.parent());
+        recipe.put("runId", runId);
+        recipe.put("dataSet", data.name());
+        recipe.put("dataSize", data.examples().size());
+        recipe.put("dataSha256", digestOf(data));
+        recipe.put("bySource", data.bySource());
+        recipe.put("dataRecipe", data.recipe());
+        recipe.put("replaySource", replay == null ? "none" : replay.name());
+        recipe.put("options", options);
+        try {
+            DataSet.JSON.writerWithDefaultPrettyPrinter().writeValue(recipeFile.toFile(), recipe);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + recipeFile, e);
+        }
+        return new Result(r.checkpoint(), m, seconds);
+    }
+
+    /**
+     * The checkpoints from {@code checkpoint} back to {@code original}, following each recorded parent
+     * and checking its checksum: proof that the rectified model descends from the original.
+     *
+     * @throws IllegalArgumentException when the chain breaks or never reaches {@code original}
+     */
+    public static List<CheckpointMetadata> chainTo(Path checkpoint, Path original) {
+        String root = Checkpoints.readMetadata(original).parameterChecksum();
+        List<CheckpointMetadata> chain = new ArrayList<>();
+        CheckpointMetadata m = Checkpoints.readMetadata(checkpoint);
+        chain.add(m);
+        Path current = checkpoint;
+        while (!m.parameterChecksum().equals(root)) {
+            if (m.parent() == null || chain.size() > 100) {
+                throw new IllegalArgumentException("checkpoint " + checkpoint + " does not descend from " + original);
+            }
+            Path p = Path.of(m.parent().location());
+            if (!p.isAbsolute() && !Files.isDirectory(p)) {
+                // As Checkpoints.provenance: a relative location may be relative to the child's folder.
+                p = current.toAbsolutePath().getParent().resolve(p);
+            }
+            CheckpointMetadata parent = Checkpoints.readMetadata(p);
+            if (!parent.parameterChecksum().equals(m.parent().parameterChecksum())) {
+                throw new IllegalArgumentException("parent " + p + " has checksum " + parent.parameterChecksum()
+                        + " but " + m.id() + " records " + m.parent().parameterChecksum());
+            }
+            chain.add(parent);
+            m = parent;
+            current = p;
+        }
+        return chain;
+    }
+
+    private static Map<?, ?> readRecipe(Path f) {
+        try {
+            return DataSet.JSON.readValue(f.toFile(), Map.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 over the examples' image hashes, questions and labels. */
+    static String digestOf(DataSet data) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (RectificationExample e : data.examples()) {
+                md.update((e.imageSha() + "\n" + e.question() + "\n" + e.label() + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
