@@ -34,7 +34,8 @@ final class BenchRectifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         try (Workspace ws = options.open(run)) {
-            RectificationStudy.Result r = RectificationStudy.run(ws, options.recipe(), options.training(), null,
+            RectificationStudy.Result r = RectificationStudy.run(ws, options.recipe(), options.training(),
+                    RectifyOptions.typeSampler(ws, options.seed),
                     benchSize, RectifyOptions.listener(spec.commandLine().getErr()));
             r.markdown().forEach(o::println);
             o.println("wrote " + run.resolve(RectificationStudy.FILE));

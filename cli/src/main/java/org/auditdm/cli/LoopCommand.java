@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.auditdm.failures.FailureTypes;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.auditdm.audit.run.RunDirectory;
@@ -55,6 +56,10 @@ final class LoopCommand implements Callable<Integer> {
     record RoundSummary(int round, String target, int findings, double rlSearchSuccess, double rlFindingPrecision) {
     }
 
+    @Option(names = "--type-probes", defaultValue = "60",
+            description = "fresh probes per failure type when re-validating each round (default: ${DEFAULT-VALUE})")
+    int typeProbes;
+
     @Override
     public Integer call() {
         if (rounds < 1) {
@@ -64,23 +69,33 @@ final class LoopCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path target = ZooModels.resolve(options.target);
         List<RoundSummary> summaries = new ArrayList<>();
+        FailureTypes previous = null;
         for (int r = 1; r <= rounds + 1; r++) {
             Path roundDir = out.resolve("round-" + r);
             Path auditDir = roundDir.resolve("audit");
             err.println("round " + r + ": auditing " + target);
             audit(target, auditDir);
+            FailureTypes types = TypesCommand.analyse(auditDir, null, typeProbes, 0, err);
+            TypesCommand.print(o, types);
+            FailureTypes earlier = previous;
+            org.auditdm.report.AuditReport report = earlier == null
+                    ? org.auditdm.report.AuditReport.of(org.auditdm.report.RunContents.read(auditDir))
+                    : org.auditdm.report.AuditReport.of(org.auditdm.report.RunContents.read(auditDir), earlier);
+            o.println("report: " + report.write(auditDir.resolve(org.auditdm.report.AuditReport.HTML)).html());
+            if (earlier != null) {
+                o.println("failure types, round " + (r - 1) + " -> round " + r + ":");
+                o.print(org.auditdm.report.RunDiff.between(earlier, types).text());
+            }
+            previous = types;
             summaries.add(summary(r, target, auditDir));
             if (r == rounds + 1) {
                 break; // the re-audit of the last rectified target
             }
-            // TODO(lead): name and validate failure types here with the failures module's API once it is on
-            // main, write RUN/failure-types.json, and pass its fresh-probe generator to RectifyJob as the
-            // TypeSampler; until then rectification uses findings and bootstrap data only (augment is skipped
-            // and the data recipe says so).
             Path rectified = roundDir.resolve("S-rectified");
             err.println("round " + r + ": rectifying into " + rectified);
             try (Workspace ws = options.open(auditDir, target)) {
-                RectifyJob.Outcome outcome = RectifyJob.run(ws, options.recipe(), options.training(), rectified, null,
+                RectifyJob.Outcome outcome = RectifyJob.run(ws, options.recipe(), options.training(), rectified,
+                        RectifyOptions.typeSampler(ws, options.seed),
                         RectifyOptions.listener(err));
                 o.println("round " + r + ": " + outcome.data().examples().size() + " examples "
                         + outcome.data().bySource() + ", pseudo-label error " + outcome.pseudoLabelError().percent()

@@ -37,7 +37,8 @@ final class RectifyCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Path target = out != null ? out : RectifyJob.defaultOut(run);
         try (Workspace ws = options.open(run)) {
-            RectifyJob.Outcome r = RectifyJob.run(ws, options.recipe(), options.training(), target, null,
+            RectifyJob.Outcome r = RectifyJob.run(ws, options.recipe(), options.training(), target,
+                    RectifyOptions.typeSampler(ws, options.seed),
                     RectifyOptions.listener(spec.commandLine().getErr()));
             Accuracy err = r.pseudoLabelError();
             o.println("data: " + r.data().examples().size() + " examples " + r.data().bySource() + " in "

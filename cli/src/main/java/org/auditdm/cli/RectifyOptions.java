@@ -122,4 +122,15 @@ final class RectifyOptions {
     static String percent(double rate) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * rate);
     }
+
+    /**
+     * Fresh probes of a failure type for augment: the failures module's world generators, judged by the
+     * workspace's ensemble, on the run's seed pool.
+     */
+    static org.auditdm.rectify.TypeSampler typeSampler(org.auditdm.rectify.Workspace ws, long seed) {
+        long pool = org.auditdm.audit.config.AuditConfig.fromJson(
+                org.auditdm.audit.run.RunDirectory.readManifest(ws.runDir()).config()).seedPool();
+        org.auditdm.failures.FreshProbes fresh = new org.auditdm.failures.FreshProbes(pool);
+        return new org.auditdm.rectify.RequestTypeSampler(fresh::draw, ws.judging(), seed);
+    }
 }

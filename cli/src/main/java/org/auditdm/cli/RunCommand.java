@@ -19,8 +19,12 @@ import picocli.CommandLine.Option;
                 + "a 2-core laptop); --quick for a demo-sized run. Target, references and output (runs/main, "
                 + "runs/quick) are fixed unless given as flags; for a fully custom audit use 'auditdm audit --config'.")
 public final class RunCommand extends AuditCommand {
-    @Option(names = "--quick", description = "demo preset: 40 seeds, 20 GRPO steps, 4 samples per seed")
+    @Option(names = "--quick", description = "demo preset: 40 seeds, 20 GRPO steps, 4 samples per seed, a small "
+            + "rectification round")
     boolean quick;
+
+    @Option(names = "--no-rectify", description = "stop after the failure types and the report (no rectification round)")
+    boolean noRectify;
 
     @Override
     protected Map<String, String> presetFlags() {
@@ -43,6 +47,26 @@ public final class RunCommand extends AuditCommand {
         FailureTypes types = TypesCommand.analyse(runDir, target, references, null, quick ? 20 : 60, 0, err);
         TypesCommand.print(out, types);
         out.println("failure types: " + runDir.resolve(FailureTypes.FILE));
+        if (!noRectify) {
+            rectify(runDir, out, err);
+        }
         out.println("report: " + org.auditdm.report.AuditReport.writeInto(runDir).html());
+    }
+
+    /**
+     * One rectification round: consensus-labelled data (findings, fresh probes of the validated types, bootstrap
+     * on the unlabelled pool), S fine-tuned on it, and the before/after table on the 16 suites with M and L.
+     */
+    private void rectify(Path runDir, PrintWriter out, PrintWriter err) {
+        RectifyOptions options = new RectifyOptions();
+        new picocli.CommandLine(options).parseArgs(quick ? new String[] {"--size", "400", "--steps", "60"}
+                : new String[0]);
+        try (org.auditdm.rectify.Workspace ws = options.open(runDir)) {
+            org.auditdm.rectify.RectificationStudy.Result r = org.auditdm.rectify.RectificationStudy.run(ws,
+                    options.recipe(), options.training(), RectifyOptions.typeSampler(ws, options.seed),
+                    quick ? 50 : 300, RectifyOptions.listener(err), false);
+            r.markdown().forEach(out::println);
+            out.println("rectification: " + runDir.resolve(org.auditdm.rectify.RectificationStudy.FILE));
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.auditdm.audit.run.Presuppositions;
 import java.util.Set;
 import java.util.function.Function;
 import org.auditdm.api.Answer;
@@ -176,6 +177,9 @@ public final class ConsensusLabeler {
     private boolean[] confident(List<Pending> pending) {
         boolean[] ok = new boolean[pending.size()];
         java.util.Arrays.fill(ok, true);
+        if (filter.checkPresuppositions()) {
+            presupposed(pending, ok);
+        }
         if (filter.minConfidence() <= 0 || pending.isEmpty()) {
             return ok;
         }
@@ -190,6 +194,28 @@ public final class ConsensusLabeler {
             }
         }
         return ok;
+    }
+
+    /** Clears {@code ok} for pairs whose presupposition the ensemble does not confirm (one batched call per member). */
+    private void presupposed(List<Pending> pending, boolean[] ok) {
+        List<VisualQuestion> checks = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            for (String c : Presuppositions.countChecks(pending.get(i).question())) {
+                checks.add(new VisualQuestion(pending.get(i).image(), c));
+                owner.add(i);
+            }
+        }
+        if (checks.isEmpty()) {
+            return;
+        }
+        List<Consensus> answers = ensemble.ask(checks);
+        for (int k = 0; k < checks.size(); k++) {
+            Consensus c = answers.get(k);
+            if (!c.agreed() || !ensemble.judge().same(c.answer(), Presuppositions.ONE)) {
+                ok[owner.get(k)] = false;
+            }
+        }
     }
 
     /** The vocabulary's spelling of an answer, or null when the vocabulary has no such answer. */

@@ -13,12 +13,21 @@ package org.auditdm.rectify;
  *     dominating the data
  * @param minConfidence keep a pair only if every member gave its answer at least this probability
  *     (0: off); members that cannot say (probability NaN, e.g. remote chat models) do not block a pair
+ * @param checkPresuppositions keep a pair about "the X" only if the ensemble also agrees there is exactly one X
+ *     (asked "how many X are there?"): questions about absent or several objects have no single right answer,
+ *     and the ensemble's shared guess on them is a bad label (see the audit's {@code Presuppositions})
  */
-public record LabelFilter(boolean onlyTargetDisagreements, int maxPerImage, double minConfidence) {
+public record LabelFilter(boolean onlyTargetDisagreements, int maxPerImage, double minConfidence,
+                          boolean checkPresuppositions) {
     /** Every agreed pair, at most 8 per image: the default for bootstrap and augment. */
-    public static final LabelFilter AGREED = new LabelFilter(false, 8, 0);
+    public static final LabelFilter AGREED = new LabelFilter(false, 8, 0, true);
     /** Only pairs where the target disagrees with an agreeing ensemble. */
-    public static final LabelFilter DISAGREEMENTS = new LabelFilter(true, 8, 0);
+    public static final LabelFilter DISAGREEMENTS = new LabelFilter(true, 8, 0, true);
+
+    /** A filter that checks presuppositions. */
+    public LabelFilter(boolean onlyTargetDisagreements, int maxPerImage, double minConfidence) {
+        this(onlyTargetDisagreements, maxPerImage, minConfidence, true);
+    }
 
     public LabelFilter {
         if (maxPerImage < 0) {
@@ -30,6 +39,10 @@ public record LabelFilter(boolean onlyTargetDisagreements, int maxPerImage, doub
     }
 
     public LabelFilter withOnlyTargetDisagreements(boolean only) {
-        return new LabelFilter(only, maxPerImage, minConfidence);
+        return new LabelFilter(only, maxPerImage, minConfidence, checkPresuppositions);
+    }
+
+    public LabelFilter withCheckPresuppositions(boolean check) {
+        return new LabelFilter(onlyTargetDisagreements, maxPerImage, minConfidence, check);
     }
 }

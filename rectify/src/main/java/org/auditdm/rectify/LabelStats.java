@@ -7,7 +7,8 @@ package org.auditdm.rectify;
  * @param disagreed the members disagreed (or a member failed): no label
  * @param outOfVocabulary the agreed answer is not in the target's answer vocabulary
  * @param targetAlreadyAgrees dropped because the filter keeps only target disagreements
- * @param lowConfidence dropped because a member's probability was below the filter's minimum
+ * @param lowConfidence dropped because a member's probability was below the filter's minimum, or because the
+ *     ensemble did not confirm the question's presupposition (exactly one of the objects it asks about)
  * @param duplicates the same (image, question) was already labelled
  * @param overImageLimit dropped by the per-image limit
  * @param kept examples labelled (a builder may keep fewer when it has enough)

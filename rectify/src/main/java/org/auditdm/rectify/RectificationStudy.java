@@ -61,11 +61,20 @@ public final class RectificationStudy {
      */
     public static Result run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, TypeSampler sampler,
                              int benchSize, StudyListener listener) {
+        return run(ws, recipe, options, sampler, benchSize, listener, true);
+    }
+
+    /**
+     * @param controls false for the before/after table only (S and S+auditdm, then the references): the main
+     *     job's rectification round, without the two control fine-tunes
+     */
+    public static Result run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, TypeSampler sampler,
+                             int benchSize, StudyListener listener, boolean controls) {
         DataBuilder builder = new DataBuilder(ws.runDir(), ws.judging(), ws.target().model().answerVocabulary(), recipe);
         TrainingSource training = WorldSource.training();
         DataSet auditdm = builder.auditdm(ws.auditors(), sampler, listener);
-        DataSet base = builder.baseAuditor(ws.baseAuditor(), listener);
-        int n = Math.min(auditdm.examples().size(), base.examples().size());
+        DataSet base = controls ? builder.baseAuditor(ws.baseAuditor(), listener) : null;
+        int n = controls ? Math.min(auditdm.examples().size(), base.examples().size()) : auditdm.examples().size();
         if (n == 0) {
             throw new IllegalStateException("no rectification data could be labelled (the ensemble never agreed)");
         }
@@ -73,12 +82,12 @@ public final class RectificationStudy {
             listener.info("equal size: " + n + " examples per data set (asked for " + recipe.size() + ")");
         }
         auditdm = DataBuilder.truncate(auditdm, n);
-        base = DataBuilder.truncate(base, n);
-        DataSet random = builder.random(training, n);
         Map<String, DataSet> data = new LinkedHashMap<>();
         data.put(AUDITDM, auditdm);
-        data.put(RANDOM, random);
-        data.put(BASE, base);
+        if (controls) {
+            data.put(RANDOM, builder.random(training, n));
+            data.put(BASE, DataBuilder.truncate(base, n));
+        }
 
         NormalizingJudge judge = new NormalizingJudge();
         Map<String, Object> datasets = new LinkedHashMap<>();
@@ -122,14 +131,16 @@ public final class RectificationStudy {
                     listener));
         }
         BenchTable table = BenchTable.of(scores);
-        List<BenchTable.Improvement> improvements = List.of(table.improvement(AUDITDM, TARGET),
-                table.improvement(RANDOM, TARGET), table.improvement(BASE, TARGET));
+        List<BenchTable.Improvement> improvements = controls ? List.of(table.improvement(AUDITDM, TARGET),
+                table.improvement(RANDOM, TARGET), table.improvement(BASE, TARGET))
+                : List.of(table.improvement(AUDITDM, TARGET));
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("recipe", recipe.describe());
         opts.put("training", options);
         opts.put("replaySource", training.name());
         opts.put("benchSize", benchSize);
         opts.put("augment", sampler == null ? "not run: no failure-type sampler" : "run");
+        opts.put("controls", controls);
         Result result = new Result(ws.runId(), table, n, datasets, checkpoints, improvements, opts,
                 markdown(table, improvements, datasets));
         write(ws.runDir().resolve(FILE), result);

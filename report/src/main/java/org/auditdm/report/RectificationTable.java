@@ -17,7 +17,9 @@ import java.util.Set;
  *   <li>{@code {"columns": [..], "rows": [{"label": "..", "values": [..]}, ..]}} ({@code name} also works for the label);</li>
  *   <li>{@code {"columns": [..], "rows": ["..", ..], "values": [[..], ..]}};</li>
  *   <li>an object of objects, {@code {"row": {"column": 0.4, ..}, ..}};</li>
- *   <li>an array of objects, {@code [{"name": "row", "column": 0.4, ..}, ..]} (the first text field labels the row).</li>
+ *   <li>an array of objects, {@code [{"name": "row", "column": 0.4, ..}, ..]} (the first text field labels the row);</li>
+ *   <li>the rectify module's table, {@code {"suites": [..], "rows": {"model": {"suite": {"rate", "low", "high"}, ..}}}}
+ *   (cells shown in percent with their interval).</li>
  * </ul>
  * Numbers are shown with up to four decimals; other values as (escaped) text.
  *
@@ -52,7 +54,13 @@ public record RectificationTable(String title, String note, List<String> columns
         JsonNode t = doc.get("table");
         List<String> columns = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
-        if (t.isObject() && t.has("columns") && t.has("rows")) {
+        if (t.isObject() && t.has("suites") && t.path("rows").isObject()) {
+            // The rectify module's BenchTable: {"suites": [..], "rows": {"model": {"suite": {rate, low, high}, ..
+            // "average": {..}}, ..}}.
+            t.get("suites").forEach(c -> columns.add(c.asText()));
+            columns.add("average");
+            t.get("rows").fields().forEachRemaining(e -> rows.add(new Row(e.getKey(), byName(e.getValue(), columns))));
+        } else if (t.isObject() && t.has("columns") && t.has("rows")) {
             t.get("columns").forEach(c -> columns.add(c.asText()));
             JsonNode values = t.get("values");
             int i = 0;
@@ -136,6 +144,14 @@ public record RectificationTable(String title, String note, List<String> columns
         }
         if (v.isValueNode()) {
             return v.asText();
+        }
+        if (v.isObject() && v.path("rate").isNumber()) {
+            // A rate with its 95% interval, in percent: "38.6 [37.4, 39.9]".
+            String rate = String.format(Locale.ROOT, "%.1f", 100 * v.get("rate").asDouble());
+            return v.path("low").isNumber() && v.path("high").isNumber()
+                    ? String.format(Locale.ROOT, "%s [%.1f, %.1f]", rate, 100 * v.get("low").asDouble(),
+                    100 * v.get("high").asDouble())
+                    : rate;
         }
         return v.toString();
     }
