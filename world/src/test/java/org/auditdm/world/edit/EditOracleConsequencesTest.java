@@ -47,6 +47,13 @@ class EditOracleConsequencesTest {
     void removingAllStarsMakesStarsAbsent(@ForAll long seed) {
         Scene before = sampler.sample(SceneKind.OBJECTS, new SplittableRandom(seed));
         Scene after = Editor.apply(before, "remove all stars", new SplittableRandom(seed)).scene();
+        if (after.kind() != SceneKind.OBJECTS) {
+            // Removing the only objects of a scene with a sign leaves a sign scene (a scene's kind follows its
+            // content), where object questions have no answer: seed 104416 found this case.
+            assertThat(after.objects()).isEmpty();
+            assertThat(ask(after, "how many stars are there?").isAnswer()).isFalse();
+            return;
+        }
         assertThat(ask(after, "how many stars are there?").answer()).isEqualTo("0");
         assertThat(ask(after, "is there a star?").answer()).isEqualTo("no");
     }
