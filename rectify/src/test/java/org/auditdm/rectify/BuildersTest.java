@@ -53,7 +53,7 @@ class BuildersTest {
         Doubles.Scripted s = Doubles.constant("s", "1");
         Judging j = judging(s, m, l);
         ConsensusLabeler labeler = new ConsensusLabeler(j.ensemble(), s, WorldSource.answerVocabulary(),
-                new LabelFilter(false, 0, 0));
+                new LabelFilter(false, 0, 0, false));
         Bootstrap b = new Bootstrap(List.of(Doubles.fixed("auditor:a", TEXTS), Doubles.fixed("auditor:b", TEXTS)), j,
                 labeler, new Bootstrap.Options(3, 1, 4, 5), Source.BOOTSTRAP);
         List<RectificationExample> out = b.build(Bootstrap.pool(11, 0, 50), 30, "boot", n -> { });
@@ -69,7 +69,7 @@ class BuildersTest {
         assertThat(out).anyMatch(e -> e.oracleAnswer() != null && !e.oracleAnswer().equals("2"));
         // Same seed, same data.
         ConsensusLabeler again = new ConsensusLabeler(j.ensemble(), s, WorldSource.answerVocabulary(),
-                new LabelFilter(false, 0, 0));
+                new LabelFilter(false, 0, 0, false));
         List<RectificationExample> twice = new Bootstrap(List.of(Doubles.fixed("auditor:a", TEXTS),
                 Doubles.fixed("auditor:b", TEXTS)), j, again, new Bootstrap.Options(3, 1, 4, 5), Source.BOOTSTRAP)
                 .build(Bootstrap.pool(11, 0, 50), 30, "boot", n -> { });
@@ -84,7 +84,7 @@ class BuildersTest {
         Doubles.Scripted s = Doubles.constant("s", "2");
         Judging j = judging(s, m, l);
         ConsensusLabeler labeler = new ConsensusLabeler(j.ensemble(), s, WorldSource.answerVocabulary(),
-                LabelFilter.AGREED);
+                LabelFilter.AGREED.withCheckPresuppositions(false));
         Bootstrap b = new Bootstrap(List.of(Doubles.fixed("auditor:a", TEXTS)), j, labeler,
                 new Bootstrap.Options(2, 0, 8, 1), Source.BOOTSTRAP);
         assertThat(b.build(Bootstrap.pool(11, 0, 10), 100, "x", n -> { })).isEmpty();
@@ -101,7 +101,7 @@ class BuildersTest {
         Doubles.Scripted s = new Doubles.Scripted("s", q -> q.startsWith("is") ? "yes" : "5");
         Judging j = judging(s, m, l);
         ConsensusLabeler labeler = new ConsensusLabeler(j.ensemble(), s, WorldSource.answerVocabulary(),
-                LabelFilter.DISAGREEMENTS);
+                LabelFilter.DISAGREEMENTS.withCheckPresuppositions(false));
         List<RectificationExample> out = new Bootstrap(List.of(Doubles.fixed("auditor:base", TEXTS)), j, labeler,
                 new Bootstrap.Options(4, 0, 8, 2), Source.SEED_FINDING).build(SeedSource.pool(2025, 0, 6), 100, "f",
                 n -> { });
@@ -138,7 +138,7 @@ class BuildersTest {
             }
         };
         ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(Doubles.constant("m", "x"),
-                Doubles.constant("l", "x")), null, WorldSource.answerVocabulary(), LabelFilter.AGREED);
+                Doubles.constant("l", "x")), null, WorldSource.answerVocabulary(), LabelFilter.AGREED.withCheckPresuppositions(false));
         List<FailureType> types = List.of(type("a", true), type("b", true), type("c", false));
         List<RectificationExample> out = new Augment(sampler, labeler, 1).build(types, 6, n -> { });
         assertThat(out).hasSize(6);
@@ -172,7 +172,7 @@ class BuildersTest {
         }
         Files.writeString(run.resolve("findings.jsonl"), lines);
         ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(Doubles.constant("m", "red"),
-                Doubles.constant("l", "red")), null, WorldSource.answerVocabulary(), LabelFilter.AGREED);
+                Doubles.constant("l", "red")), null, WorldSource.answerVocabulary(), LabelFilter.AGREED.withCheckPresuppositions(false));
         List<RectificationExample> out = FindingsData.build(run, labeler, 3);
         assertThat(out).hasSize(3);
         assertThat(out).extracting(RectificationExample::label).containsOnly("red");
@@ -208,7 +208,7 @@ class BuildersTest {
             return out;
         }, j, 3);
         ConsensusLabeler labeler = new ConsensusLabeler(j.ensemble(), s, WorldSource.answerVocabulary(),
-                LabelFilter.AGREED);
+                LabelFilter.AGREED.withCheckPresuppositions(false));
         List<RectificationExample> out = new Augment(sampler, labeler, 1).build(
                 List.of(type("circles", true), type("squares", true)), 8, n -> { });
         assertThat(out).hasSize(8).extracting(RectificationExample::label).containsOnly("4");

@@ -20,7 +20,7 @@ class ConsensusLabelerTest {
         Doubles.Scripted m = Doubles.constant("m", "3");
         Doubles.Scripted l = Doubles.constant("l", "three"); // same meaning under the judge
         ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(m, l), null,
-                WorldSource.answerVocabulary(), LabelFilter.AGREED);
+                WorldSource.answerVocabulary(), LabelFilter.AGREED.withCheckPresuppositions(false));
         Picture p = Doubles.picture(0);
         List<RectificationExample> out = labeler.label(List.of(
                 candidate(p, "how many circles are there?", "2", "5"),
@@ -47,9 +47,9 @@ class ConsensusLabelerTest {
             poisoned.add(candidate(p, q, "blue", "oracle-poison-" + i));
         }
         List<RectificationExample> a = new ConsensusLabeler(Doubles.ensemble(m, l), null,
-                WorldSource.answerVocabulary(), LabelFilter.AGREED).label(clean, "a");
+                WorldSource.answerVocabulary(), LabelFilter.AGREED.withCheckPresuppositions(false)).label(clean, "a");
         List<RectificationExample> b = new ConsensusLabeler(Doubles.ensemble(m, l), null,
-                WorldSource.answerVocabulary(), LabelFilter.AGREED).label(poisoned, "a");
+                WorldSource.answerVocabulary(), LabelFilter.AGREED.withCheckPresuppositions(false)).label(poisoned, "a");
         assertThat(b).extracting(RectificationExample::label)
                 .isEqualTo(a.stream().map(RectificationExample::label).toList())
                 .containsOnly("red", "yes")
@@ -61,7 +61,7 @@ class ConsensusLabelerTest {
         Doubles.Scripted m = new Doubles.Scripted("m", q -> q.startsWith("is") ? "yes" : "purple-ish");
         Doubles.Scripted l = new Doubles.Scripted("l", q -> q.startsWith("is") ? "no" : "purple-ish");
         ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(m, l), null,
-                WorldSource.answerVocabulary(), LabelFilter.AGREED);
+                WorldSource.answerVocabulary(), LabelFilter.AGREED.withCheckPresuppositions(false));
         Picture p = Doubles.picture(1);
         assertThat(labeler.label(List.of(candidate(p, "is there a star?", "no", "no"),
                 candidate(p, "what colour is the sign?", "red", "red")), "x")).isEmpty();
@@ -76,7 +76,7 @@ class ConsensusLabelerTest {
         Doubles.Scripted l = Doubles.constant("l", "yes");
         Doubles.Scripted target = new Doubles.Scripted("s", q -> q.contains("star") ? "no" : "yes");
         ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(m, l), target,
-                WorldSource.answerVocabulary(), LabelFilter.DISAGREEMENTS);
+                WorldSource.answerVocabulary(), LabelFilter.DISAGREEMENTS.withCheckPresuppositions(false));
         Picture p = Doubles.picture(2);
         List<RectificationExample> out = labeler.label(List.of(candidate(p, "is there a star?", null, null),
                 candidate(p, "is there a circle?", null, null)), "d");
@@ -90,7 +90,7 @@ class ConsensusLabelerTest {
     void duplicatesAndThePerImageLimitAreAppliedAcrossCalls() {
         Doubles.Scripted m = Doubles.constant("m", "no");
         ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(m), null, WorldSource.answerVocabulary(),
-                new LabelFilter(false, 2, 0));
+                new LabelFilter(false, 2, 0, false));
         Picture p = Doubles.picture(3);
         Picture q = Doubles.picture(4);
         labeler.label(List.of(candidate(p, "is there a star?", null, null)), "x");
@@ -119,12 +119,43 @@ class ConsensusLabelerTest {
         };
         Doubles.Scripted cannotSay = Doubles.constant("l", "yes");
         ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(unsure, cannotSay), null,
-                WorldSource.answerVocabulary(), new LabelFilter(false, 0, 0.5));
+                WorldSource.answerVocabulary(), new LabelFilter(false, 0, 0.5, false));
         Picture p = Doubles.picture(5);
         List<RectificationExample> out = labeler.label(List.of(candidate(p, "is there a star?", null, null),
                 candidate(p, "is there a circle?", null, null)), "c");
         assertThat(out).extracting(RectificationExample::question).containsExactly("is there a star?");
         assertThat(labeler.stats().lowConfidence()).isEqualTo(1);
         assertThat(labeler.stats().kept()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuestionAboutTheXIsLabelledOnlyWhenTheEnsembleAgreesThereIsOneX() {
+        // Both members answer "circle" to the shape question; to "how many medium objects" 1 on one picture, 3 on the other.
+        Picture one = Doubles.picture(0);
+        Picture three = Doubles.picture(1);
+        ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(
+                countingDouble("m", one), countingDouble("l", one)), null, WorldSource.answerVocabulary(),
+                LabelFilter.AGREED);
+        List<RectificationExample> out = labeler.label(List.of(
+                candidate(one, "what shape is the medium object?", "square", null),
+                candidate(three, "what shape is the medium object?", "square", null)), "p");
+        assertThat(out).extracting(RectificationExample::imageSha).containsExactly(one.sha256());
+        assertThat(out.get(0).label()).isEqualTo("circle");
+    }
+
+    /** TEST DOUBLE: "circle" to every shape question; one medium object on {@code one}, three elsewhere. */
+    private static org.auditdm.api.VisionLanguageModel countingDouble(String id, Picture one) {
+        return new org.auditdm.api.VisionLanguageModel() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public org.auditdm.api.Answer answer(org.auditdm.api.VisualQuestion q) {
+                boolean count = q.question().toLowerCase(java.util.Locale.ROOT).startsWith("how many");
+                return org.auditdm.api.Answer.of(!count ? "circle" : q.image().sha256().equals(one.sha256()) ? "1" : "3");
+            }
+        };
     }
 }

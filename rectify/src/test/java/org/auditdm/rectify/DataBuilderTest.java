@@ -56,7 +56,7 @@ class DataBuilderTest {
         Doubles.Scripted l = new Doubles.Scripted("l", q -> q.startsWith("is") ? "yes" : "2");
         Doubles.Scripted s = new Doubles.Scripted("s", q -> q.startsWith("is") ? "no" : "2");
         Judging j = new Judging(s, Doubles.ensemble(m, l), new ModelCaller(CallPolicy.defaults()));
-        DataBuilder.Recipe recipe = new DataBuilder.Recipe(40, LabelFilter.AGREED, 0.1, 0.25,
+        DataBuilder.Recipe recipe = new DataBuilder.Recipe(40, LabelFilter.AGREED.withCheckPresuppositions(false), 0.1, 0.25,
                 new Bootstrap.Options(3, 1, 8, 4), 9, 200, 4);
         DataBuilder b = new DataBuilder(run, j, WorldSource.answerVocabulary(), recipe);
         Auditor base = Doubles.fixed("auditor:base", TEXTS);
