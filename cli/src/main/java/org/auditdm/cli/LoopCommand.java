@@ -101,6 +101,8 @@ final class LoopCommand implements Callable<Integer> {
                         + outcome.data().bySource() + ", pseudo-label error " + outcome.pseudoLabelError().percent()
                         + ", rectified " + outcome.result().metadata().id());
             }
+            o.println("round " + r + ": failure types of this round with the rectified target (same fresh probes):");
+            TypesCommand.recheck(auditDir, rectified.toString(), typeProbes, o);
             target = rectified;
         }
         o.printf(Locale.ROOT, "%-6s %-48s %9s %22s %22s%n", "round", "target", "findings", "RL search success",

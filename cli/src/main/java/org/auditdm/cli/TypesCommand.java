@@ -46,12 +46,51 @@ public class TypesCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of clustering and re-validation (default: the run's seed)")
     Long seed;
 
+    @Option(names = "--recheck", paramLabel = "TARGET",
+            description = "instead: re-validate the run's validated types with another target (e.g. the rectified "
+                    + "checkpoint RUN/rectify/study/auditdm) on the same fresh probes, and print before/after")
+    String recheck;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (recheck != null) {
+            return recheck(run, recheck, probes, spec.commandLine().getOut());
+        }
         FailureTypes types = analyse(run, seed, probes, clusters, err);
         print(spec.commandLine().getOut(), types);
         return 0;
+    }
+
+    /** Re-validates the run's validated types with {@code target} (a zoo name or checkpoint dir) and prints the table. */
+    static int recheck(Path run, String recheck, int probes, PrintWriter o) {
+        RunManifest manifest = RunDirectory.readManifest(run);
+        AuditConfig config = AuditConfig.fromJson(manifest.config());
+        List<Checkpoints.Loaded> loaded = new ArrayList<>();
+        try {
+            Checkpoints.Loaded t = Checkpoints.load(ZooModels.resolve(recheck));
+            loaded.add(t);
+            List<VisionLanguageModel> refs = new ArrayList<>();
+            for (String r : config.references()) {
+                refs.add(load(r, manifest, loaded));
+            }
+            List<org.auditdm.failures.Recheck.Row> rows = FailureTypeAnalysis.recheck(run, t.model(), refs, probes);
+            o.printf(Locale.ROOT, "validated failure types of %s, target %s -> %s (fails by consensus, %% [95%% CI])%n",
+                    manifest.runId(), config.target(), t.model().id());
+            int shrank = 0;
+            for (org.auditdm.failures.Recheck.Row r : rows) {
+                o.printf(Locale.ROOT, "%-14s %-62s %-20s -> %-20s %s%n", r.id(),
+                        r.name().length() > 62 ? r.name().substring(0, 59) + "..." : r.name(), r.before().percent(),
+                        r.after().percent(), r.shrank() ? "shrank" : "");
+                shrank += r.shrank() ? 1 : 0;
+            }
+            o.printf(Locale.ROOT, "%d of %d shrank significantly (one-sided p < 0.05 each); written to %s%n", shrank,
+                    rows.size(), run.resolve("recheck.json"));
+            o.flush();
+            return 0;
+        } finally {
+            loaded.forEach(Checkpoints.Loaded::close);
+        }
     }
 
     /** Loads the run's models by the names in its manifest (checking their checksums) and analyses the run. */

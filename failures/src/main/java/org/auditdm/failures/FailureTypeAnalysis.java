@@ -60,6 +60,34 @@ public final class FailureTypeAnalysis {
         }
     }
 
+    /**
+     * Re-validates the run's validated types with another target (the same references, the same fresh
+     * probes) and writes {@code recheck.json} beside them.
+     */
+    public static List<Recheck.Row> recheck(Path runDir, VisionLanguageModel newTarget,
+                                            List<VisionLanguageModel> references, int probes) {
+        RunManifest manifest = RunDirectory.readManifest(runDir);
+        AuditConfig config = AuditConfig.fromJson(manifest.config());
+        FailureTypes earlier = read(runDir);
+        AnswerJudge judge = new NormalizingJudge();
+        try (ModelCaller caller = new ModelCaller(config.callPolicy())) {
+            ProbeBuilder builder = new ProbeBuilder(new Discarding(), config.imageSide(), earlier.seed());
+            Evaluator evaluator = new Evaluator(builder,
+                    new Judging(newTarget, new ReferenceEnsemble(references, judge), judge, caller),
+                    config.checkPresuppositions());
+            Revalidator revalidator = new Revalidator(evaluator, new FreshProbes(config.seedPool()),
+                    config.references());
+            List<Recheck.Row> rows = Recheck.of(earlier, revalidator, probes, earlier.seed());
+            try {
+                JSON.writeValue(runDir.resolve("recheck.json").toFile(),
+                        java.util.Map.of("target", newTarget.id(), "rows", rows));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write recheck.json in " + runDir + ": " + e.getMessage(), e);
+            }
+            return rows;
+        }
+    }
+
     public static List<Finding> readFindings(Path runDir) {
         return RunDirectory.readFindings(runDir);
     }

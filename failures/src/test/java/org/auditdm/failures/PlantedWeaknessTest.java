@@ -153,4 +153,21 @@ class PlantedWeaknessTest {
         assertThat(b).isEqualTo(a);
         assertThat(a.types()).isNotEmpty();
     }
+
+    @Test
+    void aRecheckWithAFixedTargetShowsEveryTypeShrinking() {
+        Evaluator planted = evaluator(new SceneOracleDouble("planted", SCENES, PLANTED));
+        FailureTypes types = analyse(planted, discover(planted, 800));
+        assertThat(types.validated()).isNotEmpty();
+
+        Evaluator fixed = evaluator(SceneOracleDouble.faithful("fixed", SCENES));
+        List<Recheck.Row> rows = Recheck.of(types,
+                new Revalidator(fixed, new FreshProbes(POOL), List.of("ref-a", "ref-b")), 30, types.seed());
+
+        assertThat(rows).hasSameSizeAs(types.validated());
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.after().correct()).isZero();
+            assertThat(r.shrank()).isTrue();
+        });
+    }
 }
