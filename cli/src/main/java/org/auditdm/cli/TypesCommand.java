@@ -75,13 +75,18 @@ public class TypesCommand implements Callable<Integer> {
                 refs.add(load(r, manifest, loaded));
             }
             List<org.auditdm.failures.Recheck.Row> rows = FailureTypeAnalysis.recheck(run, t.model(), refs, probes);
-            o.printf(Locale.ROOT, "validated failure types of %s, target %s -> %s (fails by consensus, %% [95%% CI])%n",
+            o.printf(Locale.ROOT, "validated failure types of %s, target %s -> %s (%% failing, [95%% CI])%n",
                     manifest.runId(), config.target(), t.model().id());
+            o.printf(Locale.ROOT, "%-14s %-46s %-20s    %-20s %-7s %-20s    %-20s%n", "id", "name", "by consensus",
+                    "", "", "by oracle (evaluation)", "");
+            FailureTypes types = FailureTypeAnalysis.read(run);
             int shrank = 0;
             for (org.auditdm.failures.Recheck.Row r : rows) {
-                o.printf(Locale.ROOT, "%-14s %-62s %-20s -> %-20s %s%n", r.id(),
-                        r.name().length() > 62 ? r.name().substring(0, 59) + "..." : r.name(), r.before().percent(),
-                        r.after().percent(), r.shrank() ? "shrank" : "");
+                FailureType ft = types.types().stream().filter(x -> x.id().equals(r.id())).findFirst().orElseThrow();
+                o.printf(Locale.ROOT, "%-14s %-46s %-20s -> %-20s %-7s %-20s -> %-20s%n", r.id(),
+                        r.name().length() > 46 ? r.name().substring(0, 43) + "..." : r.name(), r.before().percent(),
+                        r.after().percent(), r.shrank() ? "shrank" : "", ft.validation().targetByOracle().percent(),
+                        r.afterByOracle().percent());
                 shrank += r.shrank() ? 1 : 0;
             }
             o.printf(Locale.ROOT, "%d of %d shrank significantly (one-sided p < 0.05 each); written to %s%n", shrank,
