@@ -52,4 +52,18 @@ class RectificationTableTest {
         assertThat(RectificationTable.from(null)).isEmpty();
         assertThatThrownBy(() -> read("{\"table\": 3}")).hasMessageContaining("rectification.json");
     }
+
+    @Test
+    void theRectifyModulesBenchTableShowsRatesWithIntervals() throws Exception {
+        RectificationTable t = read("""
+                {"table": {"suites": ["pope", "clock"],
+                           "rows": {"S": {"pope": {"rate": 0.63, "low": 0.574, "high": 0.683},
+                                          "clock": {"rate": 0.007, "low": 0.002, "high": 0.024},
+                                          "average": {"rate": 0.378, "low": 0.365, "high": 0.391}},
+                                    "L": {"pope": {"rate": 0.687}}}}}""");
+        assertThat(t.columns()).containsExactly("pope", "clock", "average");
+        assertThat(t.rows()).containsExactly(
+                new RectificationTable.Row("S", List.of("63.0 [57.4, 68.3]", "0.7 [0.2, 2.4]", "37.8 [36.5, 39.1]")),
+                new RectificationTable.Row("L", List.of("68.7", "", "")));
+    }
 }
