@@ -524,6 +524,7 @@ public final class AuditReport {
     private void rectificationSection(StringBuilder b) {
         RectificationTable t = rectification();
         if (t == null) {
+            recheckSection(b);
             return;
         }
         b.append("<section id=\"rectification\">\n<h2>").append(esc(t.title())).append("</h2>\n");
@@ -541,6 +542,37 @@ public final class AuditReport {
                 b.append("<td>").append(esc(cell)).append("</td>");
             }
             b.append("</tr>\n");
+        }
+        b.append("</tbody></table>\n</section>\n");
+        recheckSection(b);
+    }
+
+    /**
+     * The run's validated types re-validated with another target ({@code recheck.json}, written by
+     * {@code auditdm types RUN --recheck}): failure rates before and after, by consensus and by the oracle.
+     */
+    private void recheckSection(StringBuilder b) {
+        java.nio.file.Path file = run.dir().resolve("recheck.json");
+        if (!java.nio.file.Files.isRegularFile(file) || run.failureTypes() == null) {
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode doc = RunContents.readJson(file,
+                new com.fasterxml.jackson.core.type.TypeReference<com.fasterxml.jackson.databind.JsonNode>() { });
+        b.append("<section id=\"recheck\">\n<h2>Failure types with ").append(esc(doc.path("target").asText()))
+                .append("</h2>\n<p class=\"note\">The validated types re-validated with another target on the same fresh "
+                        + "probes. A drop by consensus shows the target now answers like the ensemble; only the oracle "
+                        + "column shows whether it answers correctly.</p>\n");
+        b.append("<table class=\"data\"><thead><tr><th>type</th><th>fails by consensus</th><th>after</th>"
+                + "<th>fails by oracle</th><th>after</th></tr></thead><tbody>\n");
+        for (com.fasterxml.jackson.databind.JsonNode r : doc.path("rows")) {
+            String id = r.path("id").asText();
+            FailureType ft = run.failureTypes().types().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            b.append("<tr><th>").append(esc(r.path("name").asText())).append("</th><td>")
+                    .append(esc(RectificationTable.cell(r.path("before")))).append("</td><td>")
+                    .append(esc(RectificationTable.cell(r.path("after"))))
+                    .append(r.path("shrank").asBoolean() ? " (shrank)" : "").append("</td><td>")
+                    .append(ft == null ? "" : esc(ft.validation().targetByOracle().percent())).append("</td><td>")
+                    .append(esc(RectificationTable.cell(r.path("afterByOracle")))).append("</td></tr>\n");
         }
         b.append("</tbody></table>\n</section>\n");
     }

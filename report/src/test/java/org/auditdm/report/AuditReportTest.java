@@ -99,6 +99,22 @@ class AuditReportTest {
     }
 
     @Test
+    void aRecheckShowsRatesBeforeAndAfterByConsensusAndByTheOracle() throws Exception {
+        Path r = FixtureRun.write(tmp.resolve("rechecked"));
+        String id = RunContents.read(r).failureTypes().types().get(0).id();
+        Files.writeString(r.resolve("recheck.json"), """
+                {"target": "zoo:S-<new>", "rows": [{"id": "%s", "name": "<i>type</i>",
+                  "before": {"correct": 9, "total": 10, "rate": 0.9, "low": 0.6, "high": 0.98},
+                  "after": {"correct": 0, "total": 10, "rate": 0.0, "low": 0.0, "high": 0.28},
+                  "afterByOracle": {"correct": 8, "total": 10, "rate": 0.8, "low": 0.49, "high": 0.94},
+                  "pValue": 0.0, "shrank": true}]}
+                """.formatted(id));
+        String page = AuditReport.of(RunContents.read(r)).html();
+        assertThat(page).contains("id=\"recheck\"", "zoo:S-&lt;new&gt;", "&lt;i&gt;type&lt;/i&gt;",
+                "90.0 [60.0, 98.0]", "0.0 [0.0, 28.0] (shrank)", "80.0 [49.0, 94.0]");
+    }
+
+    @Test
     void anEarlierRunAddsAChangesSection() throws Exception {
         RunContents contents = RunContents.read(run);
         FailureTypes earlier = new FailureTypes("earlier <run>", "S", contents.failureTypes().referenceNames(), 3, 3,
