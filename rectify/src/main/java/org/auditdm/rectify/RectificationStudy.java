@@ -178,6 +178,16 @@ public final class RectificationStudy {
         return Double.isNaN(v) ? "n/a" : v;
     }
 
+    /** "56.9% [54.7, 59.1] of 1949 checkable" from the error's map; the map as is when it has another shape. */
+    private static String errorText(Object error) {
+        if (error instanceof Map<?, ?> m && m.get("rate") instanceof Number rate && m.get("low") instanceof Number low
+                && m.get("high") instanceof Number high) {
+            return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f] of %s checkable", 100 * rate.doubleValue(),
+                    100 * low.doubleValue(), 100 * high.doubleValue(), m.get("checked"));
+        }
+        return String.valueOf(error);
+    }
+
     static List<String> markdown(BenchTable table, List<BenchTable.Improvement> improvements,
                                  Map<String, Object> datasets) {
         List<String> out = new ArrayList<>(table.markdown());
@@ -191,7 +201,7 @@ public final class RectificationStudy {
             @SuppressWarnings("unchecked")
             Map<String, Object> d = (Map<String, Object>) e.getValue();
             out.add("data " + e.getKey() + ": " + d.get("size") + " examples " + d.get("bySource")
-                    + ", pseudo-label error vs oracle " + d.get("pseudoLabelError"));
+                    + ", pseudo-label error vs oracle " + errorText(d.get("pseudoLabelError")));
         }
         return out;
     }
