@@ -45,14 +45,8 @@ public final class FailureTypeAnalysis {
         RunManifest manifest = RunDirectory.readManifest(runDir);
         AuditConfig config = AuditConfig.fromJson(manifest.config());
         List<Finding> findings = readFindings(runDir);
-        AnswerJudge judge = new NormalizingJudge();
         try (ModelCaller caller = new ModelCaller(config.callPolicy())) {
-            ProbeBuilder builder = new ProbeBuilder(new Discarding(), config.imageSide(), settings.seed());
-            Evaluator evaluator = new Evaluator(builder,
-                    new Judging(target, new ReferenceEnsemble(references, judge), judge, caller),
-                    config.checkPresuppositions());
-            Revalidator revalidator = new Revalidator(evaluator, new FreshProbes(config.seedPool()),
-                    config.references());
+            Revalidator revalidator = revalidator(config, target, references, caller, settings.seed());
             FailureTypes types = new FailureTypeFinder(revalidator, embedder, settings)
                     .find(manifest.runId(), config.target(), config.references(), findings, listener);
             write(runDir.resolve(FailureTypes.FILE), types);
@@ -69,14 +63,8 @@ public final class FailureTypeAnalysis {
         RunManifest manifest = RunDirectory.readManifest(runDir);
         AuditConfig config = AuditConfig.fromJson(manifest.config());
         FailureTypes earlier = read(runDir);
-        AnswerJudge judge = new NormalizingJudge();
         try (ModelCaller caller = new ModelCaller(config.callPolicy())) {
-            ProbeBuilder builder = new ProbeBuilder(new Discarding(), config.imageSide(), earlier.seed());
-            Evaluator evaluator = new Evaluator(builder,
-                    new Judging(newTarget, new ReferenceEnsemble(references, judge), judge, caller),
-                    config.checkPresuppositions());
-            Revalidator revalidator = new Revalidator(evaluator, new FreshProbes(config.seedPool()),
-                    config.references());
+            Revalidator revalidator = revalidator(config, newTarget, references, caller, earlier.seed());
             List<Recheck.Row> rows = Recheck.of(earlier, revalidator, probes, earlier.seed());
             try {
                 JSON.writeValue(runDir.resolve("recheck.json").toFile(),
@@ -86,6 +74,16 @@ public final class FailureTypeAnalysis {
             }
             return rows;
         }
+    }
+
+    /** Fresh probes judged as the run judged its own: same ensemble rule, image side and presupposition check. */
+    private static Revalidator revalidator(AuditConfig config, VisionLanguageModel target,
+                                           List<VisionLanguageModel> references, ModelCaller caller, long seed) {
+        AnswerJudge judge = new NormalizingJudge();
+        Evaluator evaluator = new Evaluator(new ProbeBuilder(new Discarding(), config.imageSide(), seed),
+                new Judging(target, new ReferenceEnsemble(references, judge), judge, caller),
+                config.checkPresuppositions());
+        return new Revalidator(evaluator, new FreshProbes(config.seedPool()), config.references());
     }
 
     public static List<Finding> readFindings(Path runDir) {
