@@ -69,6 +69,16 @@ public class AuditCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "GRPO steps")
     Integer steps;
 
+    @Option(names = "--learning-rate", description = "GRPO peak learning rate")
+    Double learningRate;
+
+    @Option(names = "--kl-weight", description = "GRPO KL weight (beta) to the base auditor")
+    Double klWeight;
+
+    @Option(names = "--min-confidence", description = "reward only agreements every reference gives at least this "
+            + "probability (0: off)")
+    Double minConfidence;
+
     @Option(names = "--seed", description = "run seed")
     Long seed;
 
@@ -100,6 +110,9 @@ public class AuditCommand implements Callable<Integer> {
         put(flags, "seeds", seeds);
         put(flags, "steps", steps);
         put(flags, "seed", seed);
+        put(flags, "learningRate", learningRate);
+        put(flags, "klWeight", klWeight);
+        put(flags, "minConfidence", minConfidence);
         put(flags, "samplesPerSeed", samplesPerSeed);
         put(flags, "output", out);
         put(flags, "seedsDir", seedsDir);

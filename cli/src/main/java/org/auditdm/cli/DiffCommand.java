@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code auditdm diff RUN_A RUN_B}: which failure types were fixed, remain or are new. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compare the failure types of two runs (e.g. before and after rectification), matched by type id:"
-                + " fixed (validated in A, not in B), remaining (validated in both: rate change, whether the 95% CIs"
+                + " fixed (validated in A, not in B), remaining (validated in both: rate change, whether the 95%% CIs"
                 + " separate) and new (validated only in B).",
                 "Prints a table; --json and --html also write the diff as files."})
 public final class DiffCommand implements Callable<Integer> {

@@ -49,6 +49,10 @@ final class LoopCommand implements Callable<Integer> {
     @Option(names = "--samples-per-seed", description = "auditor texts per seed in discovery")
     Integer samplesPerSeed;
 
+    @Option(names = "--audit-min-confidence", description = "each audit rewards only agreements every reference "
+            + "gives at least this probability (default: the audit default; 0: off)")
+    Double auditMinConfidence;
+
     @Mixin
     RectifyOptions options;
 
@@ -75,6 +79,13 @@ final class LoopCommand implements Callable<Integer> {
             Path auditDir = roundDir.resolve("audit");
             err.println("round " + r + ": auditing " + target);
             audit(target, auditDir);
+            RoundSummary summary = summary(r, target, auditDir);
+            if (summary.findings() == 0) {
+                summaries.add(summary);
+                o.println("round " + r + ": the audit found no failure of " + target + "; nothing to type or rectify, "
+                        + "the loop stops here");
+                break;
+            }
             FailureTypes types = TypesCommand.analyse(auditDir, null, typeProbes, 0, err);
             TypesCommand.print(o, types);
             FailureTypes earlier = previous;
@@ -87,7 +98,7 @@ final class LoopCommand implements Callable<Integer> {
                 o.print(org.auditdm.report.RunDiff.between(earlier, types).text());
             }
             previous = types;
-            summaries.add(summary(r, target, auditDir));
+            summaries.add(summary);
             if (r == rounds + 1) {
                 break; // the re-audit of the last rectified target
             }
@@ -125,6 +136,9 @@ final class LoopCommand implements Callable<Integer> {
         }
         if (samplesPerSeed != null) {
             args.addAll(List.of("--samples-per-seed", samplesPerSeed.toString()));
+        }
+        if (auditMinConfidence != null) {
+            args.addAll(List.of("--min-confidence", auditMinConfidence.toString()));
         }
         if (options.baseAuditor != null) {
             args.addAll(List.of("--base", options.baseAuditor.toString()));

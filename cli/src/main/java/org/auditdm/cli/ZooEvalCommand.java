@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code auditdm zoo eval}: accuracy of zoo models on the benchmark suites, with 95% intervals. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate zoo models on the held-out benchmark suites: accuracy per suite with 95% Wilson "
+        description = "Evaluate zoo models on the held-out benchmark suites: accuracy per suite with 95%% Wilson "
                 + "intervals and the suite average, as a table and as JSON.")
 final class ZooEvalCommand implements Callable<Integer> {
     @Spec

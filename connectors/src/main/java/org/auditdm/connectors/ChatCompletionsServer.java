@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -295,7 +296,7 @@ public final class ChatCompletionsServer implements AutoCloseable {
             throw ApiError.invalid("messages", "the model cannot answer this: " + e.getMessage());
         }
         served.incrementAndGet();
-        return completion(name, answer);
+        return completion(name, answer, req.path("logprobs").asBoolean(false));
     }
 
     private VisualQuestion question(JsonNode messages) {
@@ -403,7 +404,7 @@ public final class ChatCompletionsServer implements AutoCloseable {
         }
     }
 
-    private static byte[] completion(String model, Answer answer) {
+    private static byte[] completion(String model, Answer answer, boolean logprobs) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-auditdm");
         root.put("object", "chat.completion");
@@ -415,7 +416,19 @@ public final class ChatCompletionsServer implements AutoCloseable {
         ObjectNode message = choice.putObject("message");
         message.put("role", "assistant");
         message.put("content", answer.text());
-        choice.putNull("logprobs");
+        if (logprobs && !Double.isNaN(answer.probability())) {
+            // The answer is one token of the zoo's answer vocabulary: its log-probability is the reply's.
+            ObjectNode token = choice.putObject("logprobs").putArray("content").addObject();
+            token.put("token", answer.text());
+            token.put("logprob", Math.log(answer.probability()));
+            ArrayNode utf8 = token.putArray("bytes");
+            for (byte b : answer.text().getBytes(StandardCharsets.UTF_8)) {
+                utf8.add(b & 0xff);
+            }
+            token.putArray("top_logprobs");
+        } else {
+            choice.putNull("logprobs");
+        }
         choice.put("finish_reason", "stop");
         ObjectNode usage = root.putObject("usage");
         usage.put("prompt_tokens", 0);

@@ -61,7 +61,13 @@ abstract class ChatModelTarget implements VisionLanguageModel {
             throw TargetCallException.of(id(), TargetCallException.Reason.EMPTY_ANSWER, 0, null,
                     "the model replied with no text");
         }
-        return Answer.of(answer);
+        double p = probability(response);
+        return Double.isNaN(p) ? Answer.of(answer) : new Answer(answer, p);
+    }
+
+    /** The reply's probability if the provider reports one, else NaN (unknown). */
+    protected double probability(ChatResponse response) {
+        return Double.NaN;
     }
 
     @Override

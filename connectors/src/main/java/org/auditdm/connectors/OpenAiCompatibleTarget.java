@@ -1,6 +1,9 @@
 package org.auditdm.connectors;
 
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.LogProb;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +40,28 @@ public final class OpenAiCompatibleTarget extends ChatModelTarget {
                 .maxTokens(s.maxTokens())
                 .timeout(s.timeout())
                 .maxRetries(0)
+                .logprobs(s.logprobs() ? Boolean.TRUE : null)
                 .logRequests(false)
                 .logResponses(false)
                 .customHeaders(headers)
                 .build();
+    }
+
+    /** The reply's probability: the exponentiated sum of its tokens' log-probabilities, when the server sent them. */
+    @Override
+    protected double probability(ChatResponse response) {
+        if (response.metadata() instanceof OpenAiChatResponseMetadata m && m.logProbs() != null
+                && !m.logProbs().isEmpty()) {
+            double sum = 0;
+            for (LogProb p : m.logProbs()) {
+                if (p.logprob() == null) {
+                    return Double.NaN;
+                }
+                sum += p.logprob();
+            }
+            return Math.min(1.0, Math.exp(sum));
+        }
+        return Double.NaN;
     }
 
     static List<Secret> secrets(Secret apiKey, Map<String, Secret> secretHeaders) {

@@ -17,9 +17,11 @@ import java.util.TreeMap;
  * @param maxTokens the most tokens the model may generate per answer
  * @param timeout how long one call may take, connection included
  * @param instruction the text sent after the question, asking for a one-word answer
+ * @param logprobs ask the server for token log-probabilities and report the reply's probability (their sum,
+ *     exponentiated) with the answer; only for servers that support {@code logprobs}
  */
 public record RemoteSettings(String id, String baseUrl, String model, Map<String, String> headers, int maxTokens,
-                             Duration timeout, String instruction) {
+                             Duration timeout, String instruction, boolean logprobs) {
     /** The default instruction sent after every question. */
     public static final String DEFAULT_INSTRUCTION = "Answer with a single word or number.";
 
@@ -37,5 +39,11 @@ public record RemoteSettings(String id, String baseUrl, String model, Map<String
             throw new IllegalArgumentException("field 'timeoutSeconds' must be positive, got " + timeout);
         }
         instruction = instruction == null ? DEFAULT_INSTRUCTION : instruction;
+    }
+
+    /** Settings without log-probabilities. */
+    public RemoteSettings(String id, String baseUrl, String model, Map<String, String> headers, int maxTokens,
+                          Duration timeout, String instruction) {
+        this(id, baseUrl, model, headers, maxTokens, timeout, instruction, false);
     }
 }

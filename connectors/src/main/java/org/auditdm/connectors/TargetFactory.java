@@ -76,7 +76,7 @@ public final class TargetFactory implements AutoCloseable {
 
     private static RemoteSettings remote(TargetSpec s) {
         return new RemoteSettings(s.id(), s.effectiveBaseUrl(), s.model(), s.headers(), s.effectiveMaxTokens(),
-                s.effectiveTimeout(), s.instruction());
+                s.effectiveTimeout(), s.instruction(), s.effectiveLogprobs());
     }
 
     private Secret key(TargetSpec s) {

@@ -54,13 +54,17 @@ import java.util.TreeMap;
  * @param maxBackoffSeconds longest computed wait between attempts (default 60)
  * @param maxRetryAfterSeconds longest wait accepted from a server's Retry-After (default 120)
  * @param seed seed of the retry jitter (default 0)
+ * @param logprobs openai: ask for token log-probabilities and report each answer's probability (default
+ *     false; OpenAI's non-reasoning models, vLLM, llama.cpp server and {@code auditdm serve} support it), so
+ *     that an audit's {@code minConfidence} rule can hold this model to it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetSpec(String kind, String name, String model, String baseUrl, String apiKeyEnv,
                          Map<String, String> headers, Map<String, String> headerEnv, Integer maxTokens,
                          Double timeoutSeconds, String instruction, List<String> command, String cache,
                          Integer maxConcurrency, Integer maxAttempts, Double initialBackoffSeconds,
-                         Double maxBackoffSeconds, Double maxRetryAfterSeconds, Long seed) {
+                         Double maxBackoffSeconds, Double maxRetryAfterSeconds, Long seed,
+                         Boolean logprobs) {
     /** The kinds understood. */
     public static final List<String> KINDS = List.of("openai", "ollama", "gemini", "command", "zoo");
 
@@ -83,6 +87,10 @@ public record TargetSpec(String kind, String name, String model, String baseUrl,
         validate(kind, name, model, baseUrl, apiKeyEnv, headers, headerEnv, maxTokens, timeoutSeconds, instruction,
                 command, cache, maxConcurrency, maxAttempts, initialBackoffSeconds, maxBackoffSeconds,
                 maxRetryAfterSeconds);
+        if (!kind.equals("openai") && logprobs != null) {
+            throw new IllegalArgumentException("target spec '" + kind + "': field 'logprobs' does not apply to kind '"
+                    + kind + "' (only openai)");
+        }
     }
 
     private static void validate(String kind, String name, String model, String baseUrl, String apiKeyEnv,
@@ -183,7 +191,7 @@ public record TargetSpec(String kind, String name, String model, String baseUrl,
     /** A spec with only the kind and model set (all else default). */
     public static TargetSpec of(String kind, String model) {
         return new TargetSpec(kind, null, model, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** Parses one spec from JSON; errors name the field or the position. */
@@ -291,6 +299,11 @@ public record TargetSpec(String kind, String name, String model, String baseUrl,
         return maxTokens == null ? 16 : maxTokens;
     }
 
+    /** Whether answers carry the server's probability. */
+    public boolean effectiveLogprobs() {
+        return Boolean.TRUE.equals(logprobs);
+    }
+
     public Duration effectiveTimeout() {
         double s = timeoutSeconds != null ? timeoutSeconds : kind.equals("command") ? 30 : 60;
         return Duration.ofMillis(Math.round(s * 1000));
@@ -329,6 +342,9 @@ public record TargetSpec(String kind, String name, String model, String baseUrl,
             m.put("maxTokens", effectiveMaxTokens());
             m.put("instruction", instruction == null ? RemoteSettings.DEFAULT_INSTRUCTION : instruction);
             m.put("temperature", 0);
+        }
+        if (effectiveLogprobs()) {
+            m.put("logprobs", true); // only when on, so that caches written before the field keep their keys
         }
         m.put("command", command);
         m.put("headers", headers);

@@ -1,6 +1,7 @@
 package org.auditdm.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,20 @@ class ChatCompletionsServerTest {
         assertThat(qs.stream().anyMatch(q -> !MODELS.get("alpha").answer(q).equals(MODELS.get("beta").answer(q))))
                 .isTrue();
         assertThat(server.served()).isGreaterThanOrEqualTo(48);
+    }
+
+    @Test
+    void withLogprobsTheClientReportsTheServedModelsProbability() {
+        OpenAiCompatibleTarget plain = client("alpha");
+        OpenAiCompatibleTarget withLogprobs = new OpenAiCompatibleTarget(new RemoteSettings("openai:alpha",
+                server.baseUrl(), "alpha", Map.of(), 16, Duration.ofSeconds(10), null, true), null, Map.of());
+        for (VisualQuestion q : Fixtures.questions(8, 11)) {
+            Answer local = MODELS.get("alpha").answer(q);
+            Answer remote = withLogprobs.answer(q);
+            assertThat(remote.text()).isEqualTo(local.text());
+            assertThat(remote.probability()).isCloseTo(local.probability(), within(1e-12));
+            assertThat(plain.answer(q).probability()).isNaN();
+        }
     }
 
     @Test

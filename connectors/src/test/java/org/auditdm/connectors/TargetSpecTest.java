@@ -33,6 +33,7 @@ class TargetSpecTest {
         rejects("{\"kind\":\"openai\",\"model\":\"m\",\"maxTokens\":0}", "'maxTokens'");
         rejects("{\"kind\":\"openai\",\"model\":\"m\",\"maxAttempts\":-1}", "'maxAttempts'");
         rejects("{\"kind\":\"openai\",\"model\":\"m\",\"command\":[\"a\"]}", "'command'", "does not apply");
+        rejects("{\"kind\":\"ollama\",\"model\":\"m\",\"logprobs\":true}", "'logprobs'", "only openai");
         rejects("{\"kind\":\"ollama\",\"model\":\"m\",\"apiKeyEnv\":\"K\"}", "'apiKeyEnv'", "ollama");
         rejects("{\"kind\":\"command\",\"command\":[\"echo\",\"{question}\"]}", "'command'", "{image}");
         rejects("{\"kind\":\"command\"}", "'command'", "required");

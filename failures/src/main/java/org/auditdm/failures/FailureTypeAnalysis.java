@@ -76,12 +76,16 @@ public final class FailureTypeAnalysis {
         }
     }
 
-    /** Fresh probes judged as the run judged its own: same ensemble rule, image side and presupposition check. */
+    /**
+     * Fresh probes judged as the run judged its own: same ensemble rule, minimum confidence, image side and
+     * presupposition check.
+     */
     private static Revalidator revalidator(AuditConfig config, VisionLanguageModel target,
                                            List<VisionLanguageModel> references, ModelCaller caller, long seed) {
         AnswerJudge judge = new NormalizingJudge();
         Evaluator evaluator = new Evaluator(new ProbeBuilder(new Discarding(), config.imageSide(), seed),
-                new Judging(target, new ReferenceEnsemble(references, judge), judge, caller),
+                new Judging(target, new ReferenceEnsemble(references, judge), judge, caller)
+                        .withMinConfidence(config.minConfidence()),
                 config.checkPresuppositions());
         return new Revalidator(evaluator, new FreshProbes(config.seedPool()), config.references());
     }

@@ -199,10 +199,12 @@ public final class ConsensusLabeler {
     /** Clears {@code ok} for pairs whose presupposition the ensemble does not confirm (one batched call per member). */
     private void presupposed(List<Pending> pending, boolean[] ok) {
         List<VisualQuestion> checks = new ArrayList<>();
+        List<Presuppositions.Check> expected = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
-            for (String c : Presuppositions.countChecks(pending.get(i).question())) {
-                checks.add(new VisualQuestion(pending.get(i).image(), c));
+            for (Presuppositions.Check c : Presuppositions.checks(pending.get(i).question())) {
+                checks.add(new VisualQuestion(pending.get(i).image(), c.question()));
+                expected.add(c);
                 owner.add(i);
             }
         }
@@ -212,7 +214,7 @@ public final class ConsensusLabeler {
         List<Consensus> answers = ensemble.ask(checks);
         for (int k = 0; k < checks.size(); k++) {
             Consensus c = answers.get(k);
-            if (!c.agreed() || !ensemble.judge().same(c.answer(), Presuppositions.ONE)) {
+            if (!Presuppositions.confirms(expected.get(k), c, ensemble.judge())) {
                 ok[owner.get(k)] = false;
             }
         }

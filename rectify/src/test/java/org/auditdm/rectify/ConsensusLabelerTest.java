@@ -143,7 +143,7 @@ class ConsensusLabelerTest {
         assertThat(out.get(0).label()).isEqualTo("circle");
     }
 
-    /** TEST DOUBLE: "circle" to every shape question; one medium object on {@code one}, three elsewhere. */
+    /** TEST DOUBLE: "circle" to every shape question, "yes" to existence; one medium object on {@code one}, three elsewhere. */
     private static org.auditdm.api.VisionLanguageModel countingDouble(String id, Picture one) {
         return new org.auditdm.api.VisionLanguageModel() {
             @Override
@@ -153,7 +153,11 @@ class ConsensusLabelerTest {
 
             @Override
             public org.auditdm.api.Answer answer(org.auditdm.api.VisualQuestion q) {
-                boolean count = q.question().toLowerCase(java.util.Locale.ROOT).startsWith("how many");
+                String text = q.question().toLowerCase(java.util.Locale.ROOT);
+                if (text.startsWith("is there")) {
+                    return org.auditdm.api.Answer.of("yes");
+                }
+                boolean count = text.startsWith("how many");
                 return org.auditdm.api.Answer.of(!count ? "circle" : q.image().sha256().equals(one.sha256()) ? "1" : "3");
             }
         };

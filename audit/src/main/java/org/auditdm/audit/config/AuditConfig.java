@@ -30,7 +30,8 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                           boolean pairNewQuestionWithNewImage, int groupSize, int steps, int imageSide,
                           long timeoutMillis, int retries, long retryBackoffMillis, String output,
                           Map<String, Double> discoveryMix, List<TargetSpec> targets, String auditor,
-                          String seedsDir, String seedQuestion, boolean checkPresuppositions) {
+                          String seedsDir, String seedQuestion, boolean checkPresuppositions,
+                          double learningRate, double klWeight, double minConfidence) {
 
     /** Auditors a discovery can mix: the GRPO-trained one, the supervised base, and world-text sampling. */
     public static final List<String> DISCOVERY_AUDITORS = List.of("rl", "base", "world");
@@ -39,8 +40,22 @@ public record AuditConfig(String target, List<String> references, long seedPool,
     /** Prefix of an auditor reached over HTTP: {@code http:} and a target spec's name. */
     public static final String HTTP_AUDITOR = "http:";
 
+    /** RL learning rate when a config does not set one (runs recorded before the field existed used it). */
+    public static final double DEFAULT_LEARNING_RATE = 1e-4;
+    /** RL KL weight when a config does not set one (runs recorded before the field existed used it). */
+    public static final double DEFAULT_KL_WEIGHT = 0.02;
+
     public AuditConfig {
         requireText("target", target);
+        if (!(learningRate > 0) || learningRate > 1 || Double.isNaN(learningRate)) {
+            throw invalid("learningRate", "must be in (0, 1], got " + learningRate);
+        }
+        if (!(klWeight >= 0) || Double.isInfinite(klWeight)) {
+            throw invalid("klWeight", "must be a non-negative number, got " + klWeight);
+        }
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw invalid("minConfidence", "must be in [0, 1] (0: off), got " + minConfidence);
+        }
         if (references == null || references.isEmpty()) {
             throw invalid("references", "must name at least one reference model");
         }
@@ -185,6 +200,15 @@ public record AuditConfig(String target, List<String> references, long seedPool,
         ObjectNode mix = n.putObject("discoveryMix");
         discoveryMix.forEach(mix::put);
         n.put("checkPresuppositions", checkPresuppositions);
+        if (learningRate != DEFAULT_LEARNING_RATE) {
+            n.put("learningRate", learningRate);
+        }
+        if (klWeight != DEFAULT_KL_WEIGHT) {
+            n.put("klWeight", klWeight);
+        }
+        if (minConfidence != 0) {
+            n.put("minConfidence", minConfidence);
+        }
         // Left out at their defaults, so that runs made before these fields existed still resume.
         if (!targets.isEmpty()) {
             ArrayNode a = n.putArray("targets");
@@ -219,7 +243,9 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                 (int) integer(n, "imageSide", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "timeoutMillis"),
                 (int) integer(n, "retries", Integer.MIN_VALUE, Integer.MAX_VALUE), integer(n, "retryBackoffMillis"),
                 text(n, "output"), mix(n), targets(n), optionalText(n, "auditor"), optionalText(n, "seedsDir"),
-                optionalText(n, "seedQuestion"), optionalBool(n, "checkPresuppositions"));
+                optionalText(n, "seedQuestion"), optionalBool(n, "checkPresuppositions"),
+                optionalNumber(n, "learningRate", DEFAULT_LEARNING_RATE), optionalNumber(n, "klWeight", DEFAULT_KL_WEIGHT),
+                optionalNumber(n, "minConfidence", 0));
     }
 
     /** Absent in runs recorded before the field existed: they did not check. */
@@ -232,6 +258,18 @@ public record AuditConfig(String target, List<String> references, long seedPool,
             throw invalid(name, "must be true or false, got " + v);
         }
         return v.asBoolean();
+    }
+
+    /** Absent in runs recorded before the field existed: they used {@code fallback}. */
+    private static double optionalNumber(JsonNode n, String name, double fallback) {
+        JsonNode v = n.get(name);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isNumber()) {
+            throw invalid(name, "must be a number, got " + v);
+        }
+        return v.asDouble();
     }
 
     /** Runs recorded before the field existed discovered with the trained auditor alone. */

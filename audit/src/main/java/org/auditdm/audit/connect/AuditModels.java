@@ -104,7 +104,8 @@ public final class AuditModels implements AutoCloseable {
         return new TargetSpec(s.kind(), s.name(), s.model(), s.baseUrl(), s.apiKeyEnv(), s.headers(), s.headerEnv(),
                 s.maxTokens() == null && !s.kind().equals("command") ? Integer.valueOf(AUDITOR_MAX_TOKENS) : s.maxTokens(),
                 s.timeoutSeconds(), s.kind().equals("command") ? null : "", s.command(), s.cache(), s.maxConcurrency(),
-                s.maxAttempts(), s.initialBackoffSeconds(), s.maxBackoffSeconds(), s.maxRetryAfterSeconds(), s.seed());
+                s.maxAttempts(), s.initialBackoffSeconds(), s.maxBackoffSeconds(), s.maxRetryAfterSeconds(), s.seed(),
+                s.logprobs());
     }
 
     public VisionLanguageModel target() {

@@ -166,7 +166,8 @@ public final class AuditRunner {
              ModelCaller caller = new ModelCaller(config.callPolicy())) {
             ReferenceEnsemble ensemble = new ReferenceEnsemble(models.references(), judge);
             ProbeBuilder builder = new ProbeBuilder(run.images(), config.imageSide(), config.seed(), photos);
-            Evaluator evaluator = new Evaluator(builder, new Judging(models.target(), ensemble, judge, caller),
+            Evaluator evaluator = new Evaluator(builder, new Judging(models.target(), ensemble, judge, caller)
+                    .withMinConfidence(config.minConfidence()),
                     config.checkPresuppositions());
 
             List<CurvePoint> curve = new ArrayList<>();
@@ -249,8 +250,8 @@ public final class AuditRunner {
             return policy;
         }
         GrpoConfig d = GrpoConfig.defaults(config.seed());
-        GrpoConfig grpo = new GrpoConfig(config.groupSize(), SEEDS_PER_STEP, d.learningRate(), d.warmupFraction(),
-                d.minLearningRateFraction(), d.clipEpsilon(), d.klWeight(), d.temperature(), config.steps(),
+        GrpoConfig grpo = new GrpoConfig(config.groupSize(), SEEDS_PER_STEP, config.learningRate(), d.warmupFraction(),
+                d.minLearningRateFraction(), d.clipEpsilon(), config.klWeight(), d.temperature(), config.steps(),
                 d.epochs(), d.weightDecay(), d.clipNorm(), modeWeights(), config.seed());
         SeedPool pool = new SeedPool(config.seedPool());
         Map<String, Seed> byId = new HashMap<>();

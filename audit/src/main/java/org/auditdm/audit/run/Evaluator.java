@@ -48,11 +48,13 @@ public final class Evaluator {
      */
     private List<Judgement> checked(List<VisualQuestion> questions, List<Judgement> judgements) {
         List<VisualQuestion> checks = new ArrayList<>();
+        List<Presuppositions.Check> expected = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             if (judgements.get(i).reward() == 1) {
-                for (String c : Presuppositions.countChecks(questions.get(i).question())) {
-                    checks.add(new VisualQuestion(questions.get(i).image(), c));
+                for (Presuppositions.Check c : Presuppositions.checks(questions.get(i).question())) {
+                    checks.add(new VisualQuestion(questions.get(i).image(), c.question()));
+                    expected.add(c);
                     owner.add(i);
                 }
             }
@@ -72,7 +74,7 @@ public final class Evaluator {
             if (c == null) {
                 out.set(i, new Judgement(j.targetAnswer(), null, 0, "a reference failed on the presupposition check \""
                         + checks.get(k).question() + "\""));
-            } else if (!c.agreed() || !judging.judge().same(c.answer(), Presuppositions.ONE)) {
+            } else if (!Presuppositions.confirms(expected.get(k), c, judging.judge())) {
                 out.set(i, new Judgement(j.targetAnswer(), j.consensus(), 0, null));
             }
         }

@@ -19,18 +19,43 @@ import org.auditdm.api.VisualQuestion;
  * (batched per member, like {@link ReferenceEnsemble#ask}) so that a failing member costs only the
  * questions it failed on; such questions come back with an error and reward 0, never as
  * disagreements.
+ *
+ * <p>With a minimum confidence ({@link #withMinConfidence}), an agreement counts only when every member
+ * gives its answer at least that probability (members that report none, such as most remote models, are
+ * not held to it). Measured on the embedded zoo, the references agree confidently where they are right
+ * (clocks) and hesitantly on questions about absent objects, where they share a prior: without the rule
+ * a GRPO-trained auditor learns to ask the latter.
  */
 public final class Judging {
     private final VisionLanguageModel target;
     private final ReferenceEnsemble ensemble;
     private final AnswerJudge judge;
     private final ModelCaller caller;
+    private final double minConfidence;
 
     public Judging(VisionLanguageModel target, ReferenceEnsemble ensemble, AnswerJudge judge, ModelCaller caller) {
+        this(target, ensemble, judge, caller, 0);
+    }
+
+    private Judging(VisionLanguageModel target, ReferenceEnsemble ensemble, AnswerJudge judge, ModelCaller caller,
+                    double minConfidence) {
         this.target = Objects.requireNonNull(target, "target");
         this.ensemble = Objects.requireNonNull(ensemble, "ensemble");
         this.judge = Objects.requireNonNull(judge, "judge");
         this.caller = Objects.requireNonNull(caller, "caller");
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("minimum confidence must lie in [0, 1], got " + minConfidence);
+        }
+        this.minConfidence = minConfidence;
+    }
+
+    /** The same judging, rewarding only agreements every member gives at least {@code minConfidence} (0: off). */
+    public Judging withMinConfidence(double minConfidence) {
+        return new Judging(target, ensemble, judge, caller, minConfidence);
+    }
+
+    public double minConfidence() {
+        return minConfidence;
     }
 
     /** With the ensemble's own judge deciding whether the target differs. */
@@ -70,10 +95,12 @@ public final class Judging {
             errors.add(target.id() + " (target): " + t.error() + " after " + t.attempts() + " attempt(s)");
         }
         List<String> answers = new ArrayList<>(members.size());
+        boolean confident = true;
         for (int m = 0; m < members.size(); m++) {
             CallResult r = members.get(m).get(i);
             if (r.ok()) {
                 answers.add(r.answer());
+                confident &= Double.isNaN(r.probability()) || r.probability() >= minConfidence;
             } else {
                 errors.add(ensemble.members().get(m).id() + " (reference): " + r.error()
                         + " after " + r.attempts() + " attempt(s)");
@@ -83,7 +110,7 @@ public final class Judging {
             return new Judgement(t.answer(), null, 0, String.join("; ", errors));
         }
         Consensus c = ensemble.consensus(answers);
-        return new Judgement(t.answer(), c, reward(t.answer(), c), null);
+        return new Judgement(t.answer(), c, confident ? reward(t.answer(), c) : 0, null);
     }
 
     /** The ensemble's consensus on each question, or null where a member's call failed. */

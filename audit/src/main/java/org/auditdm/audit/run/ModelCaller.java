@@ -59,7 +59,7 @@ public final class ModelCaller implements AutoCloseable {
             if (batch.size() == questions.size() && batch.stream().allMatch(a -> a != null)) {
                 List<CallResult> out = new ArrayList<>(batch.size());
                 for (Answer a : batch) {
-                    out.add(new CallResult(a.text(), null, 1));
+                    out.add(new CallResult(a.text(), a.probability(), null, 1));
                 }
                 return out;
             }
@@ -83,7 +83,7 @@ public final class ModelCaller implements AutoCloseable {
                 if (a == null) {
                     throw new CallFailure(model.id() + " returned no answer", true);
                 }
-                return new CallResult(a.text(), null, attempt);
+                return new CallResult(a.text(), a.probability(), null, attempt);
             } catch (CallFailure e) {
                 last = e;
                 if (!e.transientFailure || attempt == policy.retries() + 1) {

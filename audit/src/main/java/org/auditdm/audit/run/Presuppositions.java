@@ -11,38 +11,46 @@ import org.auditdm.world.scene.ObjectFilter;
 
 /**
  * What a question takes for granted, as questions the reference ensemble can check: "what shape is the
- * medium object?" presumes exactly one medium object, so the ensemble is asked "how many medium objects are
- * there?" and must agree on 1. A probe whose presupposition the ensemble does not confirm earns no reward:
- * without the check, an auditor learns to ask about objects that are absent or several (questions with no
- * single right answer, on which the ensemble shares a prior and the target another). Only the models answer
- * these checks; the oracle is never asked.
+ * medium object?" presumes exactly one medium object, so the ensemble is asked "is there a medium object?"
+ * (must agree on yes) and "how many medium objects are there?" (must agree on 1). A probe whose
+ * presuppositions the ensemble does not confirm earns no reward: without the check, an auditor learns to ask
+ * about objects that are absent or several (questions with no single right answer, on which the ensemble
+ * shares a prior and the target another). The two checks catch different biases of the references: a zoo
+ * weak on shapes counts "1 diamond" in a scene with none but still says no to "is there a green hexagon?".
+ * Only the models answer these checks; the oracle is never asked.
  */
 public final class Presuppositions {
-    /** The answer every check must get. */
+    /** The answer every count check must get. */
     public static final String ONE = "1";
+    /** The answer every existence check must get. */
+    public static final String YES = "yes";
+
+    /** One check: the ensemble must agree on {@code expected} to {@code question}. */
+    public record Check(String question, String expected) {
+    }
 
     private Presuppositions() {
     }
 
-    /** Count questions whose answer must be {@value #ONE}; empty for questions outside the world grammar. */
-    public static List<String> countChecks(String question) {
+    /** The checks of a question's presuppositions; empty for questions outside the world grammar. */
+    public static List<Check> checks(String question) {
         Program p;
         try {
             p = QuestionParser.parse(question).program();
         } catch (IllegalArgumentException e) {
             return List.of();
         }
-        List<String> out = new ArrayList<>(2);
+        List<Check> out = new ArrayList<>(4);
         switch (p.family()) {
-            case COLOR, SHAPE, SIZE, FILL, POSITION, BINDING -> out.add(count(p.subject()));
+            case COLOR, SHAPE, SIZE, FILL, POSITION, BINDING -> unique(p.subject(), out);
             case TEXT_READING -> {
                 if (p.subject() != null) {
-                    out.add(count(p.subject()));
+                    unique(p.subject(), out);
                 }
             }
             case SPATIAL, SIZE_COMPARE -> {
-                out.add(count(p.subject()));
-                out.add(count(p.other()));
+                unique(p.subject(), out);
+                unique(p.other(), out);
             }
             default -> {
             }
@@ -50,9 +58,16 @@ public final class Presuppositions {
         return out;
     }
 
-    private static String count(ObjectFilter f) {
+    /** Whether the consensus {@code c} confirms {@code check} under {@code judge}. */
+    public static boolean confirms(Check check, org.auditdm.api.Consensus c, org.auditdm.api.AnswerJudge judge) {
+        return c != null && c.agreed() && judge.same(c.answer(), check.expected());
+    }
+
+    private static void unique(ObjectFilter f, List<Check> out) {
+        Program exists = Program.about(Family.EXISTENCE, f);
+        out.add(new Check(QuestionWriter.write(exists, Templates.of(Family.EXISTENCE, false).get(0)), YES));
         boolean byShapeOnly = f.size() == null && f.color() == null && f.fill() == null;
         Family family = byShapeOnly ? Family.COUNT : Family.COUNT_ATTRIBUTE;
-        return QuestionWriter.write(Program.about(family, f), Templates.of(family, false).get(0));
+        out.add(new Check(QuestionWriter.write(Program.about(family, f), Templates.of(family, false).get(0)), ONE));
     }
 }

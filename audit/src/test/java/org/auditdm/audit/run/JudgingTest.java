@@ -70,6 +70,40 @@ class JudgingTest {
                 .isGreaterThan(20);
     }
 
+    /** A test double answering "blue" with a fixed probability. */
+    private static VisionLanguageModel sure(String id, double probability) {
+        return new VisionLanguageModel() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public org.auditdm.api.Answer answer(org.auditdm.api.VisualQuestion q) {
+                return new org.auditdm.api.Answer("blue", probability);
+            }
+        };
+    }
+
+    private List<Evaluated> withMinConfidence(double min, VisionLanguageModel... refs) {
+        return new Evaluator(new ProbeBuilder(new MemoryImageStore(), 64, 1),
+                new Judging(new AlwaysRedTarget(), new ReferenceEnsemble(List.of(refs), new NormalizingJudge()), caller)
+                        .withMinConfidence(min)).evaluate(seedQuestions(10));
+    }
+
+    @Test
+    void aMinimumConfidenceRewardsOnlyAgreementsEveryMemberIsSureOf() {
+        assertThat(withMinConfidence(0.7, sure("a", 0.9), sure("b", 0.75))).allSatisfy(e -> assertThat(e.reward()).isEqualTo(1));
+        // one hesitant member is enough to withhold the reward; the consensus is still recorded
+        assertThat(withMinConfidence(0.7, sure("a", 0.9), sure("b", 0.6))).allSatisfy(e -> {
+            assertThat(e.reward()).isZero();
+            assertThat(e.consensus().agreed()).isTrue();
+        });
+        // off by default, and members that report no probability are not held to it
+        assertThat(withMinConfidence(0, sure("a", 0.1), sure("b", 0.1))).allSatisfy(e -> assertThat(e.reward()).isEqualTo(1));
+        assertThat(withMinConfidence(0.7, sure("a", Double.NaN), sure("b", 0.8))).allSatisfy(e -> assertThat(e.reward()).isEqualTo(1));
+    }
+
     @Test
     void disagreeingReferencesRewardNothing() {
         List<Evaluated> out = evaluator(new AlwaysRedTarget(),

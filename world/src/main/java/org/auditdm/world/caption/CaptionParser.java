@@ -112,15 +112,36 @@ public final class CaptionParser {
     public static Scene parse(String caption, long seed) {
         CaptionParser p = new CaptionParser(caption);
         p.parseAll();
-        if (p.sign == null || p.objectCount == 0) {
-            return p.build(new SplittableRandom(seed), 0);
+        // Objects are placed at random: a crowded caption may not fit with one draw (an early object
+        // takes the room a later large one needs), so a few further draws, derived from the seed, are
+        // tried before giving up. The first draw is the seed itself, so captions that fit keep their scene.
+        ParseException first = null;
+        for (int attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
+            long s = attempt == 0 ? seed : new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * attempt)).nextLong();
+            try {
+                return p.buildAnySpot(s);
+            } catch (ParseException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        throw first;
+    }
+
+    /** Draws of object positions a caption gets before it counts as having no room. */
+    private static final int PLACEMENT_ATTEMPTS = 8;
+
+    private Scene buildAnySpot(long seed) {
+        if (sign == null || objectCount == 0) {
+            return build(new SplittableRandom(seed), 0);
         }
         // A caption says where the sign is only by region; if the objects do not fit around it at
         // its preferred spot, try other spots in the same region before giving up.
         ParseException first = null;
         for (int spot = 0; spot < SIGN_SPOTS; spot++) {
             try {
-                return p.build(new SplittableRandom(seed), spot);
+                return build(new SplittableRandom(seed), spot);
             } catch (ParseException e) {
                 if (first == null) {
                     first = e;

@@ -60,6 +60,22 @@ class CaptionLawsTest {
         assertThat(CaptionWriter.describe(parsed)).isEqualTo(caption);
     }
 
+    /** Found by {@link #sameCaptionAndSeedGiveTheSameScene}: with seed 144 the first draw leaves no room. */
+    @net.jqwik.api.Example
+    void aCrowdedCaptionGetsFurtherDrawsBeforeItHasNoRoom() {
+        String caption = "a small black striped square at the top, a large brown striped hexagon on the left, a small "
+                + "pink outlined cross on the left, a large brown striped diamond in the center, a small orange outlined "
+                + "circle on the right, a medium orange striped triangle on the right, a small blue striped square at "
+                + "the bottom left, a medium blue outlined square at the bottom, a medium yellow striped triangle at "
+                + "the bottom, a large gray solid pentagon at the bottom, a small purple solid circle at the bottom "
+                + "right and a large red solid diamond labelled 8 at the bottom right; compressed";
+        for (long seed : new long[] {144, 228}) {
+            Scene parsed = CaptionParser.parse(caption, seed);
+            assertThat(parsed.objects()).hasSize(12);
+            assertThat(CaptionWriter.describe(parsed)).isEqualTo(caption);
+        }
+    }
+
     @Property(tries = 100)
     void sameCaptionAndSeedGiveTheSameScene(@ForAll long sceneSeed, @ForAll long parseSeed) {
         String caption = CaptionWriter.describe(SAMPLER.sample(new SplittableRandom(sceneSeed)));
