@@ -19,13 +19,13 @@ final class RectifyOptions {
     @Option(names = "--size", defaultValue = "4000", description = "examples of added data (default: ${DEFAULT-VALUE})")
     int size;
 
-    @Option(names = "--steps", defaultValue = "600", description = "fine-tuning steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "1500", description = "fine-tuning steps (default: ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--batch", defaultValue = "64", description = "fine-tuning batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "5e-4", description = "peak fine-tuning learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "1e-3", description = "peak fine-tuning learning rate (default: ${DEFAULT-VALUE})")
     double lr;
 
     @Option(names = "--replay", defaultValue = "0.5",
@@ -36,7 +36,7 @@ final class RectifyOptions {
             description = "keep only pairs where the target differs from the agreeing ensemble (default: every agreed pair)")
     boolean onlyDisagreements;
 
-    @Option(names = "--min-confidence", defaultValue = "0",
+    @Option(names = "--min-confidence", defaultValue = "0.7",
             description = "keep a pair only if every reference member's answer probability is at least this "
                     + "(0: off; default: ${DEFAULT-VALUE})")
     double minConfidence;
@@ -48,7 +48,7 @@ final class RectifyOptions {
             description = "at most this share of the data from the run's findings (default: ${DEFAULT-VALUE})")
     double findingsShare;
 
-    @Option(names = "--augment-share", defaultValue = "0.25",
+    @Option(names = "--augment-share", defaultValue = "0.5",
             description = "at most this share from fresh probes of validated failure types (default: ${DEFAULT-VALUE})")
     double augmentShare;
 

@@ -48,9 +48,12 @@ public final class DataBuilder {
      */
     public record Recipe(int size, LabelFilter filter, double findingsShare, double augmentShare,
                          Bootstrap.Options bootstrap, long poolSeed, int maxPoolImages, long seed) {
-        /** Findings up to a quarter, augment up to a quarter, bootstrap the rest; every agreed pair, pool 7. */
+        /**
+         * Findings up to a quarter, augment up to a half, bootstrap the rest; agreed pairs every member gives at
+         * least 0.7 (the audit's reward rule), pool 7.
+         */
         public static Recipe defaults(int size, long seed) {
-            return new Recipe(size, LabelFilter.AGREED, 0.25, 0.25, Bootstrap.Options.defaults(seed), 7L,
+            return new Recipe(size, new LabelFilter(false, 8, 0.7), 0.25, 0.5, Bootstrap.Options.defaults(seed), 7L,
                     Math.max(500, size), seed);
         }
 
