@@ -198,24 +198,17 @@ public final class ConsensusLabeler {
 
     /** Clears {@code ok} for pairs whose presupposition the ensemble does not confirm (one batched call per member). */
     private void presupposed(List<Pending> pending, boolean[] ok) {
-        List<VisualQuestion> checks = new ArrayList<>();
-        List<Presuppositions.Check> expected = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
+        List<Presuppositions.Asked> checks = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
-            for (Presuppositions.Check c : Presuppositions.checks(pending.get(i).question())) {
-                checks.add(new VisualQuestion(pending.get(i).image(), c.question()));
-                expected.add(c);
-                owner.add(i);
-            }
+            Presuppositions.addChecks(i, pending.get(i).image(), pending.get(i).question(), checks);
         }
         if (checks.isEmpty()) {
             return;
         }
-        List<Consensus> answers = ensemble.ask(checks);
+        List<Consensus> answers = ensemble.ask(Presuppositions.questions(checks));
         for (int k = 0; k < checks.size(); k++) {
-            Consensus c = answers.get(k);
-            if (!Presuppositions.confirms(expected.get(k), c, ensemble.judge())) {
-                ok[owner.get(k)] = false;
+            if (!checks.get(k).confirmedBy(answers.get(k), ensemble.judge())) {
+                ok[checks.get(k).owner()] = false;
             }
         }
     }

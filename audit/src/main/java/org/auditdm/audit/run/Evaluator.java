@@ -47,25 +47,19 @@ public final class Evaluator {
      * checks could not be asked (a failed call) become errors, never disagreements.
      */
     private List<Judgement> checked(List<VisualQuestion> questions, List<Judgement> judgements) {
-        List<VisualQuestion> checks = new ArrayList<>();
-        List<Presuppositions.Check> expected = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
+        List<Presuppositions.Asked> checks = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             if (judgements.get(i).reward() == 1) {
-                for (Presuppositions.Check c : Presuppositions.checks(questions.get(i).question())) {
-                    checks.add(new VisualQuestion(questions.get(i).image(), c.question()));
-                    expected.add(c);
-                    owner.add(i);
-                }
+                Presuppositions.addChecks(i, questions.get(i).image(), questions.get(i).question(), checks);
             }
         }
         if (checks.isEmpty()) {
             return judgements;
         }
-        List<Consensus> answers = judging.consensus(checks);
+        List<Consensus> answers = judging.consensus(Presuppositions.questions(checks));
         List<Judgement> out = new ArrayList<>(judgements);
         for (int k = 0; k < checks.size(); k++) {
-            int i = owner.get(k);
+            int i = checks.get(k).owner();
             Judgement j = out.get(i);
             if (j.failed()) {
                 continue;
@@ -73,8 +67,8 @@ public final class Evaluator {
             Consensus c = answers.get(k);
             if (c == null) {
                 out.set(i, new Judgement(j.targetAnswer(), null, 0, "a reference failed on the presupposition check \""
-                        + checks.get(k).question() + "\""));
-            } else if (!Presuppositions.confirms(expected.get(k), c, judging.judge())) {
+                        + checks.get(k).question().question() + "\""));
+            } else if (!checks.get(k).confirmedBy(c, judging.judge())) {
                 out.set(i, new Judgement(j.targetAnswer(), j.consensus(), 0, null));
             }
         }

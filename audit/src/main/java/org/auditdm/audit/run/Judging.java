@@ -54,10 +54,6 @@ public final class Judging {
         return new Judging(target, ensemble, judge, caller, minConfidence);
     }
 
-    public double minConfidence() {
-        return minConfidence;
-    }
-
     /** With the ensemble's own judge deciding whether the target differs. */
     public Judging(VisionLanguageModel target, ReferenceEnsemble ensemble, ModelCaller caller) {
         this(target, ensemble, ensemble.judge(), caller);

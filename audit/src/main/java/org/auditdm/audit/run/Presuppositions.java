@@ -2,6 +2,10 @@ package org.auditdm.audit.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.auditdm.api.AnswerJudge;
+import org.auditdm.api.Consensus;
+import org.auditdm.api.Picture;
+import org.auditdm.api.VisualQuestion;
 import org.auditdm.world.question.Family;
 import org.auditdm.world.question.Program;
 import org.auditdm.world.question.QuestionParser;
@@ -58,9 +62,24 @@ public final class Presuppositions {
         return out;
     }
 
-    /** Whether the consensus {@code c} confirms {@code check} under {@code judge}. */
-    public static boolean confirms(Check check, org.auditdm.api.Consensus c, org.auditdm.api.AnswerJudge judge) {
-        return c != null && c.agreed() && judge.same(c.answer(), check.expected());
+    /** A check asked about the image of probe {@code owner}. */
+    public record Asked(int owner, Check check, VisualQuestion question) {
+        /** Whether the consensus {@code c} confirms this check under {@code judge}. */
+        public boolean confirmedBy(Consensus c, AnswerJudge judge) {
+            return c != null && c.agreed() && judge.same(c.answer(), check.expected());
+        }
+    }
+
+    /** Appends the checks of probe {@code owner}'s question, each asked about its image, to {@code out}. */
+    public static void addChecks(int owner, Picture image, String question, List<Asked> out) {
+        for (Check c : checks(question)) {
+            out.add(new Asked(owner, c, new VisualQuestion(image, c.question())));
+        }
+    }
+
+    /** The questions to send for these checks, in order. */
+    public static List<VisualQuestion> questions(List<Asked> asked) {
+        return asked.stream().map(Asked::question).toList();
     }
 
     private static void unique(ObjectFilter f, List<Check> out) {
