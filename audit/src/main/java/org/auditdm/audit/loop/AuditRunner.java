@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +32,11 @@ import org.auditdm.audit.policy.AuditorPolicy;
 import org.auditdm.audit.policy.Grpo;
 import org.auditdm.audit.policy.GrpoConfig;
 import org.auditdm.audit.policy.GrpoStats;
+import org.auditdm.audit.policy.ImageMaker;
 import org.auditdm.audit.policy.PolicyAuditor;
 import org.auditdm.audit.policy.PolicyCheckpoint;
 import org.auditdm.audit.policy.SeedInput;
 import org.auditdm.audit.probe.ProbeBuilder;
-import org.auditdm.audit.probe.ProbeRequest;
 import org.auditdm.audit.run.AuditMeasures;
 import org.auditdm.audit.run.Discovery;
 import org.auditdm.audit.run.DiscoveryProgress;
@@ -69,6 +70,8 @@ public final class AuditRunner {
     public static final int SEEDS_PER_STEP = 8;
     /** Seeds of the equal-budget comparison between auditors. */
     public static final int MEASURE_SEEDS = 100;
+    /** Rendered scenes remembered for the world-text baseline (a seed's own images are always among them). */
+    private static final int RECENT_SCENES = 4096;
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -111,6 +114,14 @@ public final class AuditRunner {
     private final SeedSource seedSource;
     private final PhotoSupport photos;
     private final Auditor promptAuditor;
+    /** Scenes of recently rendered images by SHA-256, for the world-text baseline (it reads scene graphs). */
+    private final Map<String, org.auditdm.world.scene.Scene> recentScenes = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, org.auditdm.world.scene.Scene> eldest) {
+                    return size() > RECENT_SCENES;
+                }
+            });
 
     public AuditRunner(AuditConfig config, Models models, AuditorPolicy base, PolicyCheckpoint.Metadata baseMetadata,
                        Clock clock, Path gitDir) {
@@ -165,7 +176,8 @@ public final class AuditRunner {
         try (RunDirectory run = RunDirectory.createOrResume(dir, manifest, clock);
              ModelCaller caller = new ModelCaller(config.callPolicy())) {
             ReferenceEnsemble ensemble = new ReferenceEnsemble(models.references(), judge);
-            ProbeBuilder builder = new ProbeBuilder(run.images(), config.imageSide(), config.seed(), photos);
+            ProbeBuilder builder = new ProbeBuilder(run.images(), config.imageSide(), config.seed(), photos,
+                    (picture, scene) -> recentScenes.put(picture.sha256(), scene));
             Evaluator evaluator = new Evaluator(builder, new Judging(models.target(), ensemble, judge, caller)
                     .withMinConfidence(config.minConfidence()),
                     config.checkPresuppositions());
@@ -185,7 +197,7 @@ public final class AuditRunner {
             // Photo seeds: the trained auditor with photo edits. World seeds: the configured mix of auditors.
             Auditor onSeeds = promptAuditor != null ? discoverer
                     : seedSource != null ? PhotoEditSampler.withPhotoEdits(discoverer)
-                    : discoveryAuditor(discoverer, seeds, evaluator);
+                    : discoveryAuditor(discoverer);
             new Discovery(onSeeds, evaluator, run, config.discoverySettings()).run(seeds, listener::discovery);
             int probes = 0;
             for (RunEvent e : run.committedEvents()) {
@@ -207,7 +219,7 @@ public final class AuditRunner {
     }
 
     /** The trained auditor alone, or mixed with the base auditor and world-text sampling per the config. */
-    private Auditor discoveryAuditor(Auditor rl, SeedSource seeds, Evaluator evaluator) {
+    private Auditor discoveryAuditor(Auditor rl) {
         Map<Auditor, Double> members = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : config.discoveryMix().entrySet()) {
             if (e.getValue() <= 0) {
@@ -216,14 +228,7 @@ public final class AuditRunner {
             Auditor a = switch (e.getKey()) {
                 case "rl" -> rl;
                 case "base" -> new PolicyAuditor("auditor:base", base, 1.0);
-                case "world" -> {
-                    Map<String, org.auditdm.world.scene.Scene> scenes = new HashMap<>();
-                    for (int i = 0; i < seeds.size(); i++) {
-                        Seed s = seeds.get(i);
-                        scenes.put(evaluator.builder().seedImage(s).sha256(), s.scene());
-                    }
-                    yield new RandomTextAuditor(scenes);
-                }
+                case "world" -> new RandomTextAuditor(recentScenes::get);
                 default -> throw new IllegalStateException("unknown discovery auditor " + e.getKey());
             };
             members.put(a, e.getValue());
@@ -250,14 +255,19 @@ public final class AuditRunner {
             return policy;
         }
         GrpoConfig d = GrpoConfig.defaults(config.seed());
+        double[] modes = modeWeights();
+        // Paired groups as often as discovery pairs: one (new question, new image) probe per edit or caption.
+        double paired = config.pairNewQuestionWithNewImage() ? modes[1] + modes[2] : 0;
         GrpoConfig grpo = new GrpoConfig(config.groupSize(), SEEDS_PER_STEP, config.learningRate(), d.warmupFraction(),
                 d.minLearningRateFraction(), d.clipEpsilon(), config.klWeight(), d.temperature(), config.steps(),
-                d.epochs(), d.weightDecay(), d.clipNorm(), modeWeights(), config.seed());
+                d.epochs(), d.weightDecay(), d.clipNorm(), modes, config.seed(), paired);
         SeedPool pool = new SeedPool(config.seedPool());
         Map<String, Seed> byId = new HashMap<>();
         Map<String, Picture> images = new HashMap<>();
         try (Grpo trainer = new Grpo(policy, base, grpo)) {
             EngineReward reward = new EngineReward(evaluator, byId);
+            ImageMaker maker = (seed, mode, text) -> evaluator.builder()
+                    .counterfactual(byId.get(seed.id()), ProbeText.of(mode, text)).orElse(null);
             for (int step = 0; step < config.steps(); step++) {
                 List<SeedInput> batch = new ArrayList<>(SEEDS_PER_STEP);
                 for (int j = 0; j < SEEDS_PER_STEP; j++) {
@@ -267,7 +277,7 @@ public final class AuditRunner {
                     Picture img = images.computeIfAbsent(s.id(), k -> evaluator.builder().seedImage(s));
                     batch.add(new SeedInput(s.id(), img, s.question()));
                 }
-                GrpoStats stats = trainer.step(batch, reward);
+                GrpoStats stats = trainer.step(batch, reward, maker);
                 long valid = reward.last().stream().filter(x -> x.status() == Evaluated.Status.VALID).count();
                 CurvePoint p = new CurvePoint(stats.step() + 1, stats.meanReward(),
                         (double) valid / Math.max(1, reward.last().size()), stats.meanKl(), stats.learningRate());
@@ -277,7 +287,8 @@ public final class AuditRunner {
         }
         PolicyCheckpoint.Metadata meta = PolicyCheckpoint.save(policy, rlDir, "auditor:rl",
                 Map.of("method", "GRPO", "steps", config.steps(), "groupSize", config.groupSize(),
-                        "seedsPerStep", SEEDS_PER_STEP, "learningRate", grpo.learningRate(),
+                        "seedsPerStep", SEEDS_PER_STEP, "pairedWeight", grpo.pairedWeight(),
+                        "learningRate", grpo.learningRate(),
                         "klWeight", grpo.klWeight(), "clipEpsilon", grpo.clipEpsilon()), baseMetadata);
         write(curveFile, curve);
         run.append(new RunEvent.AuditorCheckpoint(config.steps(), "auditor:rl",
@@ -300,33 +311,15 @@ public final class AuditRunner {
     private Map<String, AuditMeasures> measure(RunDirectory run, Evaluator evaluator, SeedSource seeds,
                                                Auditor rl, Listener listener) {
         int n = Math.min(MEASURE_SEEDS, seeds.size());
-        List<Seed> chosen = new ArrayList<>(n);
-        Map<String, org.auditdm.world.scene.Scene> scenes = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            Seed s = seeds.get(i);
-            chosen.add(s);
-            scenes.put(evaluator.builder().seedImage(s).sha256(), s.scene());
-        }
         List<Auditor> auditors = List.of(rl, new PolicyAuditor("auditor:base", base, 1.0),
-                new RandomTextAuditor(scenes));
+                new RandomTextAuditor(recentScenes::get));
         DiscoverySettings settings = config.discoverySettings();
         Map<String, AuditMeasures> out = new LinkedHashMap<>();
         for (Auditor a : auditors) {
             List<Evaluated> all = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                Seed s = chosen.get(i);
                 SplittableRandom rng = ZooTraining.stepRandom(config.seed() ^ 0x4D45415355524BL, i);
-                Picture img = evaluator.builder().seedImage(s);
-                List<ProbeRequest> requests = new ArrayList<>();
-                for (Map.Entry<ProbeMode, Integer> e : settings.allocate(rng).entrySet()) {
-                    if (e.getValue() == 0) {
-                        continue;
-                    }
-                    for (ProbeText t : a.propose(img, s.question(), e.getKey(), e.getValue(), rng.nextLong())) {
-                        requests.add(ProbeRequest.of(s, t));
-                    }
-                }
-                all.addAll(evaluator.evaluate(requests));
+                all.addAll(evaluator.evaluate(Discovery.plan(a, evaluator.builder(), seeds.get(i), settings, rng)));
                 listener.measuring(a.id(), i + 1, n);
             }
             out.put(a.id(), AuditMeasures.of(all, judge));

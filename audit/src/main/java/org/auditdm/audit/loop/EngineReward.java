@@ -3,6 +3,7 @@ package org.auditdm.audit.loop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.auditdm.api.ProbeMode;
 import org.auditdm.api.ProbeText;
 import org.auditdm.audit.policy.RewardFunction;
 import org.auditdm.audit.policy.Sample;
@@ -14,7 +15,8 @@ import org.auditdm.world.sample.Seed;
 /**
  * The GRPO reward: each sampled text becomes a probe and is judged by the engine (1 when the
  * reference ensemble agrees and the target's answer differs in meaning; 0 otherwise, and 0 for text
- * that does not parse or apply). Reads models' answers only, never the oracle.
+ * that does not parse or apply). A paired sample is one (new question, new image) probe. Reads models'
+ * answers only, never the oracle.
  */
 final class EngineReward implements RewardFunction {
     private final Evaluator evaluator;
@@ -34,7 +36,9 @@ final class EngineReward implements RewardFunction {
             if (seed == null) {
                 throw new IllegalStateException("unknown seed " + s.seed().id());
             }
-            requests.add(ProbeRequest.of(seed, new ProbeText(s.mode(), s.text(), s.logProbability())));
+            ProbeText text = new ProbeText(s.mode(), s.text(), s.logProbability());
+            requests.add(s.question() == null ? ProbeRequest.of(seed, text) : ProbeRequest.paired(seed,
+                    new ProbeText(ProbeMode.QUESTION, s.question(), s.questionLogProbability()), text));
         }
         last = evaluator.evaluate(requests);
         double[] r = new double[last.size()];

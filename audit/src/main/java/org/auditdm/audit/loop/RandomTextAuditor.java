@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.auditdm.api.Auditor;
 import org.auditdm.api.Picture;
 import org.auditdm.api.ProbeMode;
@@ -18,12 +19,20 @@ import org.auditdm.world.scene.Scene;
  * apply and its questions are always answerable), which makes it a strong baseline, not a straw man.
  */
 public final class RandomTextAuditor implements Auditor {
-    private final Map<String, Scene> scenesByImage;
+    private final Function<String, Scene> scenesByImage;
     private final ProbeTextSampler sampler = new ProbeTextSampler();
 
-    /** @param scenesByImage the scene behind each seed image, keyed by the image's SHA-256 */
+    /** @param scenesByImage the scene behind each image it audits, keyed by the image's SHA-256 */
     public RandomTextAuditor(Map<String, Scene> scenesByImage) {
-        this.scenesByImage = Map.copyOf(Objects.requireNonNull(scenesByImage, "scenesByImage"));
+        this(Map.copyOf(Objects.requireNonNull(scenesByImage, "scenesByImage"))::get);
+    }
+
+    /**
+     * @param scenesByImage the scene behind an image by its SHA-256, or null when unknown (seed images and
+     *     the new images it writes paired questions for)
+     */
+    public RandomTextAuditor(Function<String, Scene> scenesByImage) {
+        this.scenesByImage = Objects.requireNonNull(scenesByImage, "scenesByImage");
     }
 
     @Override
@@ -33,9 +42,9 @@ public final class RandomTextAuditor implements Auditor {
 
     @Override
     public List<ProbeText> propose(Picture image, String seedQuestion, ProbeMode mode, int count, long seed) {
-        Scene scene = scenesByImage.get(image.sha256());
+        Scene scene = scenesByImage.apply(image.sha256());
         if (scene == null) {
-            throw new IllegalArgumentException("the random-text baseline only audits seeds whose scene it knows");
+            throw new IllegalArgumentException("the random-text baseline only audits images whose scene it knows");
         }
         SplittableRandom rng = new SplittableRandom(seed);
         List<ProbeText> out = new ArrayList<>(count);

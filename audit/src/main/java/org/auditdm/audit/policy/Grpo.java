@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.auditdm.api.Picture;
 import org.auditdm.api.ProbeMode;
 import org.auditdm.world.sample.Draw;
 import org.auditdm.zoo.train.ZooTraining;
@@ -26,6 +27,10 @@ import org.auditdm.zoo.train.ZooTraining;
  * {@code exp(ref - new) - (ref - new) - 1}; averaged over each text's tokens (including its
  * {@code <eos>}), then over the texts (the GRPO paper's 1/|o_i| normalisation). {@code logp_old} is
  * the policy that sampled, recomputed by teacher forcing; the base (reference) policy is frozen.
+ *
+ * <p>Paired groups (the paper's (new question, new image) pairing, {@link GrpoConfig#pairedWeight()}) sample an
+ * edit or caption, let an {@link ImageMaker} make its image, sample one question for that image, and reward
+ * the pair; the question is a second text of the batch with the pair's advantage.
  */
 public final class Grpo implements AutoCloseable {
     /** Added to the group std: keeps advantages finite when rewards are nearly equal. */
@@ -120,34 +125,74 @@ public final class Grpo implements AutoCloseable {
                 config.minLearningRateFraction());
     }
 
+    /** One GRPO step without paired groups' images (see {@link #step(List, RewardFunction, ImageMaker)}). */
+    public GrpoStats step(List<SeedInput> seeds, RewardFunction rewardFunction) {
+        return step(seeds, rewardFunction, ImageMaker.NONE);
+    }
+
     /**
-     * One GRPO step over these seeds (one group each).
+     * One GRPO step over these seeds (one group each). In a paired group (see
+     * {@link GrpoConfig#pairedWeight()}), each sampled edit or caption that makes an image gets one question
+     * sampled for that image; both texts of a pair take the pair's advantage.
      *
+     * @param images makes the new images of paired groups
      * @throws IllegalArgumentException when the reward function returns the wrong number of rewards
      *     or a non-finite one
      */
-    public GrpoStats step(List<SeedInput> seeds, RewardFunction rewardFunction) {
+    public GrpoStats step(List<SeedInput> seeds, RewardFunction rewardFunction, ImageMaker images) {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("a GRPO step needs at least one seed");
         }
+        Objects.requireNonNull(images, "images");
         SplittableRandom rng = ZooTraining.stepRandom(config.seed(), step);
         int g = config.groupSize();
         double[] w = config.modeWeights();
+        double[] withPaired = {w[0], w[1], w[2], config.pairedWeight()};
+        double[] imageModes = {0, w[1], w[2]};
         List<PolicyInput> inputs = new ArrayList<>(seeds.size());
-        for (SeedInput s : seeds) {
-            ProbeMode mode = ProbeMode.values()[Draw.weighted(rng, w)];
+        boolean[] paired = new boolean[seeds.size()];
+        for (int i = 0; i < seeds.size(); i++) {
+            SeedInput s = seeds.get(i);
+            ProbeMode mode;
+            if (config.pairedWeight() > 0) {
+                int k = Draw.weighted(rng, withPaired);
+                paired[i] = k == 3;
+                mode = ProbeMode.values()[paired[i] ? Draw.weighted(rng, imageModes) : k];
+            } else {
+                mode = ProbeMode.values()[Draw.weighted(rng, w)]; // the stream of configs without paired groups
+            }
             inputs.add(new PolicyInput(s.image(), s.question(), mode));
         }
         List<AuditorPolicy.Generation> gen = policy.generate(inputs, g, config.temperature(), rng);
         List<Sample> samples = new ArrayList<>(gen.size());
         List<PolicyInput> expanded = new ArrayList<>(gen.size());
         List<int[]> targets = new ArrayList<>(gen.size());
+        List<Integer> rowSample = new ArrayList<>(gen.size());
+        List<PolicyInput> questionInputs = new ArrayList<>();
+        List<Integer> questionSample = new ArrayList<>();
         for (AuditorPolicy.Generation x : gen) {
             PolicyInput in = inputs.get(x.input());
-            samples.add(new Sample(x.input(), seeds.get(x.input()), in.mode(), x.text(), x.finished(),
-                    x.logProbability()));
+            SeedInput seed = seeds.get(x.input());
+            if (paired[x.input()]) {
+                Picture made = images.make(seed, in.mode(), x.text());
+                if (made != null) {
+                    questionInputs.add(new PolicyInput(made, seed.question(), ProbeMode.QUESTION));
+                    questionSample.add(samples.size());
+                }
+            }
+            rowSample.add(samples.size());
+            samples.add(new Sample(x.input(), seed, in.mode(), x.text(), x.finished(), x.logProbability()));
             expanded.add(in);
             targets.add(x.tokens());
+        }
+        if (!questionInputs.isEmpty()) {
+            for (AuditorPolicy.Generation q : policy.generate(questionInputs, 1, config.temperature(), rng)) {
+                int k = questionSample.get(q.input());
+                samples.set(k, samples.get(k).withQuestion(q.text(), q.logProbability()));
+                rowSample.add(k);
+                expanded.add(questionInputs.get(q.input()));
+                targets.add(q.tokens());
+            }
         }
         double[] rewards = rewardFunction.rewards(List.copyOf(samples));
         if (rewards == null || rewards.length != samples.size()) {
@@ -182,7 +227,7 @@ public final class Grpo implements AutoCloseable {
                 for (int j = 0; j < targets.get(i).length; j++) {
                     mask[i * t + j] = 1f;
                 }
-                advF[i] = (float) adv[i];
+                advF[i] = (float) adv[rowSample.get(i)];
             }
             NDArray maskA = scope.create(mask, new Shape(b, t));
             NDArray advA = scope.create(advF, new Shape(b));

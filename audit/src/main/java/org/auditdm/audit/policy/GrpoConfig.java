@@ -19,10 +19,22 @@ import java.util.Arrays;
  * @param clipNorm global gradient-norm clip (0 = none)
  * @param modeWeights relative frequency of QUESTION, EDIT and CAPTION groups
  * @param seed randomness of sampling and mode draws (a step's stream depends on (seed, step) only)
+ * @param pairedWeight relative frequency (next to the three mode weights) of paired groups: an edit or
+ *     caption (drawn by their weights) makes a new image, the policy writes a question for that image,
+ *     and the pair is rewarded as one (new question, new image) probe; 0 for none
  */
 public record GrpoConfig(int groupSize, int seedsPerStep, double learningRate, double warmupFraction,
                          double minLearningRateFraction, double clipEpsilon, double klWeight, double temperature,
-                         int maxSteps, int epochs, double weightDecay, double clipNorm, double[] modeWeights, long seed) {
+                         int maxSteps, int epochs, double weightDecay, double clipNorm, double[] modeWeights, long seed,
+                         double pairedWeight) {
+    /** A config without paired groups. */
+    public GrpoConfig(int groupSize, int seedsPerStep, double learningRate, double warmupFraction,
+                      double minLearningRateFraction, double clipEpsilon, double klWeight, double temperature,
+                      int maxSteps, int epochs, double weightDecay, double clipNorm, double[] modeWeights, long seed) {
+        this(groupSize, seedsPerStep, learningRate, warmupFraction, minLearningRateFraction, clipEpsilon, klWeight,
+                temperature, maxSteps, epochs, weightDecay, clipNorm, modeWeights, seed, 0);
+    }
+
     public GrpoConfig {
         if (groupSize < 2) {
             throw new IllegalArgumentException("GRPO needs groups of at least 2 texts, got " + groupSize);
@@ -43,7 +55,20 @@ public record GrpoConfig(int groupSize, int seedsPerStep, double learningRate, d
             throw new IllegalArgumentException("need three non-negative mode weights (question, edit, caption) with a"
                     + " positive sum");
         }
+        if (!(pairedWeight >= 0) || Double.isInfinite(pairedWeight)) {
+            throw new IllegalArgumentException("the paired-group weight must be a non-negative number, got "
+                    + pairedWeight);
+        }
+        if (pairedWeight > 0 && modeWeights[1] + modeWeights[2] <= 0) {
+            throw new IllegalArgumentException("paired groups need a positive edit or caption weight");
+        }
         modeWeights = modeWeights.clone();
+    }
+
+    /** This config with paired groups at the given weight. */
+    public GrpoConfig withPairedWeight(double weight) {
+        return new GrpoConfig(groupSize, seedsPerStep, learningRate, warmupFraction, minLearningRateFraction,
+                clipEpsilon, klWeight, temperature, maxSteps, epochs, weightDecay, clipNorm, modeWeights, seed, weight);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.SplittableRandom;
 import org.auditdm.api.ImageStore;
@@ -117,6 +118,28 @@ public final class ProbeBuilder {
         return p;
     }
 
+    /**
+     * The new image an edit or caption makes from a seed (the image a paired question is then written for),
+     * or empty when the text makes none (it does not parse, or the edit changes nothing). Not stored: building
+     * the probe stores it.
+     */
+    public Optional<Picture> counterfactual(Seed s, ProbeText imageText) {
+        if (imageText.mode() == ProbeMode.QUESTION) {
+            throw new IllegalArgumentException("a question does not make an image");
+        }
+        try {
+            if (isPhoto(s)) {
+                return Optional.of(newPhoto(s, photo(s).image(), imageText));
+            }
+            Scene scene = newScene(s, imageText);
+            Picture image = renderer.render(scene, imageSide);
+            rendered.accept(image, scene);
+            return Optional.of(image);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Builds the probe a request describes, or says why its text is invalid. */
     public BuildResult build(ProbeRequest request) {
         Seed s = request.seed();
@@ -128,14 +151,14 @@ public final class ProbeBuilder {
         if (request.imageText() != null) {
             Scene scene;
             try {
-                QuestionParser.parse(text.text());
-            } catch (IllegalArgumentException e) {
-                return new BuildResult.Invalid("question: " + e.getMessage());
-            }
-            try {
                 scene = newScene(s, request.imageText());
             } catch (IllegalArgumentException e) {
                 return new BuildResult.Invalid(request.imageText().mode().word() + ": " + e.getMessage());
+            }
+            try {
+                QuestionParser.parse(text.text());
+            } catch (IllegalArgumentException e) {
+                return new BuildResult.Invalid("question: " + e.getMessage());
             }
             return made(s, seedImage, text, request.imageText(), Pairing.NEW_QUESTION_NEW_IMAGE, text.text(), scene);
         }
@@ -182,17 +205,17 @@ public final class ProbeBuilder {
             return madePhoto(s, seedImage, text, null, Pairing.NEW_QUESTION_ORIGINAL_IMAGE, text.text().strip(), seedImage);
         }
         ProbeText made = imageText != null ? imageText : text;
-        if (imageText != null) {
-            String problem = photoQuestionProblem(text.text());
-            if (problem != null) {
-                return new BuildResult.Invalid("question: " + problem);
-            }
-        }
         Picture image;
         try {
             image = newPhoto(s, seedImage, made);
         } catch (IllegalArgumentException e) {
             return new BuildResult.Invalid(made.mode().word() + ": " + e.getMessage());
+        }
+        if (imageText != null) {
+            String problem = photoQuestionProblem(text.text());
+            if (problem != null) {
+                return new BuildResult.Invalid("question: " + problem);
+            }
         }
         return imageText != null
                 ? madePhoto(s, seedImage, text, imageText, Pairing.NEW_QUESTION_NEW_IMAGE, text.text().strip(), image)

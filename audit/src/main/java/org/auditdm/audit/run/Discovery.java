@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.auditdm.api.Auditor;
@@ -13,6 +14,7 @@ import org.auditdm.api.Finding;
 import org.auditdm.api.Picture;
 import org.auditdm.api.ProbeMode;
 import org.auditdm.api.ProbeText;
+import org.auditdm.audit.probe.ProbeBuilder;
 import org.auditdm.audit.probe.ProbeRequest;
 import org.auditdm.world.sample.Seed;
 import org.auditdm.zoo.train.ZooTraining;
@@ -78,11 +80,16 @@ public final class Discovery {
         return run.findings();
     }
 
-    private RunEvent.SeedProcessed process(int unit, Seed seed, int firstFinding) {
-        SplittableRandom rng = ZooTraining.stepRandom(settings.seed(), unit);
+    /**
+     * What an auditor writes for one seed: {@link DiscoverySettings#allocate} texts per mode and, with
+     * {@link DiscoverySettings#pairNewQuestionWithNewImage()}, for each edit or caption one question written
+     * for the new image it makes (an edit or caption that makes none still counts, as an invalid pair, so
+     * every auditor gets the same number of probes). Deterministic in {@code rng}.
+     */
+    public static List<ProbeRequest> plan(Auditor auditor, ProbeBuilder builder, Seed seed, DiscoverySettings settings,
+                                          SplittableRandom rng) {
         Map<ProbeMode, Integer> counts = settings.allocate(rng);
-        Picture image = evaluator.builder().seedImage(seed);
-        List<ProbeText> questions = new ArrayList<>();
+        Picture image = builder.seedImage(seed);
         List<ProbeText> imageTexts = new ArrayList<>();
         List<ProbeRequest> requests = new ArrayList<>();
         for (ProbeMode mode : ProbeMode.values()) {
@@ -93,14 +100,28 @@ public final class Discovery {
             }
             for (ProbeText t : auditor.propose(image, seed.question(), mode, n, proposeSeed)) {
                 requests.add(ProbeRequest.of(seed, t));
-                (t.mode() == ProbeMode.QUESTION ? questions : imageTexts).add(t);
+                if (t.mode() != ProbeMode.QUESTION) {
+                    imageTexts.add(t);
+                }
             }
         }
+        long pairSeed = rng.nextLong();
         if (settings.pairNewQuestionWithNewImage()) {
-            for (int k = 0; k < Math.min(questions.size(), imageTexts.size()); k++) {
-                requests.add(ProbeRequest.paired(seed, questions.get(k), imageTexts.get(k)));
+            for (int k = 0; k < imageTexts.size(); k++) {
+                ProbeText t = imageTexts.get(k);
+                Optional<Picture> made = builder.counterfactual(seed, t);
+                ProbeText question = made.isEmpty() ? ProbeText.of(ProbeMode.QUESTION, "")
+                        : auditor.propose(made.get(), seed.question(), ProbeMode.QUESTION, 1,
+                                pairSeed + k * 0x9E3779B97F4A7C15L).get(0);
+                requests.add(ProbeRequest.paired(seed, question, t));
             }
         }
+        return requests;
+    }
+
+    private RunEvent.SeedProcessed process(int unit, Seed seed, int firstFinding) {
+        SplittableRandom rng = ZooTraining.stepRandom(settings.seed(), unit);
+        List<ProbeRequest> requests = plan(auditor, evaluator.builder(), seed, settings, rng);
         List<Evaluated> evaluated = evaluator.evaluate(requests);
         int valid = 0;
         int invalid = 0;

@@ -11,8 +11,8 @@ import org.auditdm.api.ProbeMode;
  *
  * @param modeWeights relative weight of each mode; each of a seed's samples draws its mode from these
  * @param samplesPerSeed auditor texts per seed
- * @param pairNewQuestionWithNewImage also ask the seed's k-th auditor question about the image of its
- *     k-th edit or caption (the paper's (new question, new image) pairing)
+ * @param pairNewQuestionWithNewImage also have the auditor write a question for the new image of each edit
+ *     or caption, asked about that image (the paper's (new question, new image) pairing)
  * @param seed the run seed: with the seed index, it fixes every random choice of a unit
  */
 public record DiscoverySettings(Map<ProbeMode, Double> modeWeights, int samplesPerSeed,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.auditdm.api.ProbeMode;
 import org.junit.jupiter.api.Test;
 
 class GrpoTest {
@@ -34,6 +35,45 @@ class GrpoTest {
             assertThat(end.meanKl()).isPositive();
             assertThat(end.clipFraction()).isBetween(0.0, 1.0);
         }
+    }
+
+    @Test
+    void pairedGroupsTrainTheQuestionWrittenForTheNewImage() {
+        // toy reward on a paired group: 1 when the question written for the made image mentions "clock"
+        RewardFunction clockQuestion = samples -> samples.stream()
+                .mapToDouble(s -> s.question() != null && TextVocabulary.split(s.question()).contains("clock") ? 1 : 0)
+                .toArray();
+        List<Sample> seen = new ArrayList<>();
+        RewardFunction recording = samples -> {
+            seen.addAll(samples);
+            return clockQuestion.rewards(samples);
+        };
+        // a test double for the world's editor: texts of odd length make the seed's image again, others none
+        ImageMaker oddMakes = (seed, mode, text) -> text.length() % 2 == 1 ? seed.image() : null;
+        GrpoConfig config = new GrpoConfig(8, 2, 1e-2, 0.0, 1.0, 0.2, 0.02, 1.0, 30, 2, 0.0, 1.0,
+                new double[] {0, 1, 0}, 5).withPairedWeight(1e9);
+        List<SeedInput> seeds = AuditorPolicyTest.seeds(0, 4);
+        try (AuditorPolicy policy = AuditorPolicy.create(PolicySpec.tiny(), TextVocabularyTest.VOCAB, 11);
+             AuditorPolicy base = policy.copy();
+             Grpo grpo = new Grpo(policy, base, config)) {
+            List<GrpoStats> stats = new ArrayList<>();
+            for (int step = 0; step < 30; step++) {
+                stats.add(grpo.step(seeds.subList((step % 2) * 2, (step % 2) * 2 + 2), recording, oddMakes));
+            }
+            assertThat(seen).hasSize(30 * 16).allSatisfy(s -> {
+                assertThat(s.mode()).isEqualTo(ProbeMode.EDIT);
+                assertThat(s.question() != null).as("paired question of %s", s.text())
+                        .isEqualTo(s.text().length() % 2 == 1);
+            });
+            assertThat(seen).filteredOn(s -> s.question() != null).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.questionLogProbability()).isNegative());
+            double first = stats.subList(0, 5).stream().mapToDouble(GrpoStats::meanReward).average().orElseThrow();
+            double last = stats.subList(25, 30).stream().mapToDouble(GrpoStats::meanReward).average().orElseThrow();
+            assertThat(last).as("mean reward of the last 5 steps vs the first 5").isGreaterThan(first + 0.1);
+        }
+        assertThatThrownBy(() -> config.withPairedWeight(-1)).hasMessageContaining("non-negative");
+        assertThatThrownBy(() -> new GrpoConfig(8, 2, 1e-2, 0.0, 1.0, 0.2, 0.02, 1.0, 30, 2, 0.0, 1.0,
+                new double[] {1, 0, 0}, 5).withPairedWeight(1)).hasMessageContaining("positive edit or caption");
     }
 
     @Test

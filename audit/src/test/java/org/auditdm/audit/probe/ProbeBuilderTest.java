@@ -1,6 +1,7 @@
 package org.auditdm.audit.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.auditdm.api.Pairing;
 import org.auditdm.api.ProbeMode;
@@ -107,5 +108,24 @@ class ProbeBuilderTest {
         assertThat(Integer.parseInt(p.oracle().answer())).isEqualTo(Integer.parseInt(onSeed.oracle().answer()) + 1);
         BuildResult badImage = builder.build(ProbeRequest.paired(seed, q, ProbeText.of(ProbeMode.CAPTION, "zzz")));
         assertThat(badImage).isInstanceOf(BuildResult.Invalid.class);
+    }
+    @Test
+    void theCounterfactualIsTheImageTheProbeIsAskedAbout() {
+        Seed seed = objectSeed();
+        ProbeText edit = ProbeText.of(ProbeMode.EDIT, "add a red circle");
+        BuiltProbe p = valid(builder.build(ProbeRequest.of(seed, edit)));
+        assertThat(builder.counterfactual(seed, edit)).contains(p.image());
+        assertThat(builder.counterfactual(seed, ProbeText.of(ProbeMode.CAPTION, "zzz"))).isEmpty();
+        assertThatThrownBy(() -> builder.counterfactual(seed, ProbeText.of(ProbeMode.QUESTION, "how many?")))
+                .hasMessageContaining("does not make an image");
+    }
+
+    @Test
+    void anInvalidPairReportsTheImageTextFirst() {
+        Seed seed = objectSeed();
+        BuildResult r = builder.build(ProbeRequest.paired(seed, ProbeText.of(ProbeMode.QUESTION, ""),
+                ProbeText.of(ProbeMode.CAPTION, "a purple elephant")));
+        assertThat(r).isInstanceOf(BuildResult.Invalid.class);
+        assertThat(((BuildResult.Invalid) r).reason()).startsWith("caption: ");
     }
 }

@@ -12,6 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.auditdm.api.Auditor;
+import org.auditdm.api.Picture;
+import org.auditdm.api.ProbeText;
+import org.auditdm.audit.probe.MemoryImageStore;
+import org.auditdm.audit.probe.ProbeRequest;
+import org.auditdm.world.sample.Seed;
+import org.auditdm.world.sample.SeedPool;
 import org.auditdm.api.Finding;
 import org.auditdm.api.NormalizingJudge;
 import org.auditdm.api.ProbeMode;
@@ -142,5 +150,45 @@ class DiscoveryTest {
             at = s.indexOf(part, at + 1);
         }
         return at;
+    }
+    @Test
+    void theAuditorWritesEachPairedQuestionForTheImageItsEditMade() {
+        List<Picture> asked = new ArrayList<>();
+        Auditor recording = new Auditor() {
+            @Override
+            public String id() {
+                return "test:recording";
+            }
+
+            @Override
+            public List<ProbeText> propose(Picture image, String seedQuestion, ProbeMode mode, int count, long seed) {
+                if (mode == ProbeMode.QUESTION) {
+                    asked.add(image);
+                }
+                return AUDITOR.propose(image, seedQuestion, mode, count, seed);
+            }
+        };
+        ProbeBuilder builder = new ProbeBuilder(new MemoryImageStore(), 64, 3);
+        Seed seed = new SeedPool(21).get(0);
+        DiscoverySettings paired = new DiscoverySettings(Map.of(ProbeMode.EDIT, 1.0), 6, true, 1);
+        List<ProbeRequest> plan = Discovery.plan(recording, builder, seed, paired, new SplittableRandom(5));
+        List<ProbeRequest> edits = plan.stream().filter(r -> r.imageText() == null).toList();
+        List<ProbeRequest> pairs = plan.stream().filter(r -> r.imageText() != null).toList();
+        assertThat(edits).hasSize(6).allSatisfy(r -> assertThat(r.text().mode()).isEqualTo(ProbeMode.EDIT));
+        assertThat(pairs).extracting(ProbeRequest::imageText).containsExactlyElementsOf(
+                edits.stream().map(ProbeRequest::text).toList());
+        // one question per edit that makes an image, asked about that image; an edit that makes none
+        // still takes its place in the budget, as an empty (invalid) question
+        List<Picture> made = new ArrayList<>();
+        for (ProbeRequest r : pairs) {
+            var image = builder.counterfactual(seed, r.imageText());
+            assertThat(r.text().mode()).isEqualTo(ProbeMode.QUESTION);
+            assertThat(r.text().text().isEmpty()).isEqualTo(image.isEmpty());
+            image.ifPresent(made::add);
+        }
+        assertThat(asked).isEqualTo(made);
+        assertThat(Discovery.plan(recording, builder, seed, paired, new SplittableRandom(5))).isEqualTo(plan);
+        DiscoverySettings unpaired = new DiscoverySettings(Map.of(ProbeMode.EDIT, 1.0), 6, false, 1);
+        assertThat(Discovery.plan(recording, builder, seed, unpaired, new SplittableRandom(5))).isEqualTo(edits);
     }
 }
