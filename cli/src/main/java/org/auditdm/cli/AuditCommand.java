@@ -6,22 +6,26 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.auditdm.api.VisionLanguageModel;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.auditdm.audit.connect.AuditModels;
-import org.auditdm.audit.photo.PhotoFolder;
-import org.auditdm.audit.photo.PhotoSupport;
-import org.auditdm.audit.remote.AuditorPrompt;
-import org.auditdm.connectors.CallStats;
-import org.auditdm.connectors.TargetFactory;
+import java.util.function.Function;
+import org.auditdm.api.VisionLanguageModel;
 import org.auditdm.audit.config.AuditConfig;
 import org.auditdm.audit.config.AuditConfigLoader;
+import org.auditdm.audit.connect.AuditModels;
 import org.auditdm.audit.loop.AuditRunner;
+import org.auditdm.audit.photo.PhotoFolder;
+import org.auditdm.audit.photo.PhotoSupport;
 import org.auditdm.audit.policy.BaseAuditorTraining;
 import org.auditdm.audit.policy.PolicyCheckpoint;
+import org.auditdm.audit.remote.AuditorPrompt;
 import org.auditdm.audit.run.AuditMeasures;
+import org.auditdm.connectors.CallStats;
+import org.auditdm.connectors.TargetFactory;
+import org.auditdm.world.bench.Accuracy;
 import org.auditdm.zoo.checkpoint.Checkpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -247,6 +251,29 @@ public class AuditCommand implements Callable<Integer> {
             AuditMeasures m = e.getValue();
             o.printf("%-28s %-22s %-22s %-22s%n", e.getKey(), m.searchSuccess().percent(),
                     m.findingPrecision().percent(), m.validText().percent());
+        }
+        printSplit(o, "search success by probe", s.measures(), AuditMeasures::searchSuccessByProbe);
+        printSplit(o, "search success by seed", s.measures(), AuditMeasures::searchSuccessBySeed);
+    }
+
+    /** One row per kind (of probe or seed), one column per auditor; nothing when no auditor has the split. */
+    private static void printSplit(PrintWriter o, String title, Map<String, AuditMeasures> measures,
+                                   Function<AuditMeasures, Map<String, Accuracy>> split) {
+        Set<String> kinds = new TreeSet<>();
+        measures.values().forEach(m -> kinds.addAll(split.apply(m).keySet()));
+        if (kinds.isEmpty()) {
+            return;
+        }
+        o.printf("%-28s", title);
+        measures.keySet().forEach(id -> o.printf(" %-30s", id));
+        o.println();
+        for (String kind : kinds) {
+            o.printf("  %-26s", kind);
+            for (AuditMeasures m : measures.values()) {
+                Accuracy a = split.apply(m).get(kind);
+                o.printf(" %-30s", a == null ? "-" : a.percent() + " n=" + a.total());
+            }
+            o.println();
         }
     }
 }

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.auditdm.api.Finding;
 import org.auditdm.api.ProbeMode;
 import org.auditdm.audit.loop.AuditRunner.CurvePoint;
@@ -305,7 +308,32 @@ public final class AuditReport {
         }
         b.append("</tbody></table>\n");
         b.append("<div class=\"chart\">").append(SvgCharts.rates("chart-success", "Search success with 95% CI",
-                "search success", rates)).append("</div>\n</section>\n");
+                "search success", rates)).append("</div>\n");
+        splitTable(b, "Search success by kind of probe", AuditMeasures::searchSuccessByProbe);
+        splitTable(b, "Search success by kind of seed scene", AuditMeasures::searchSuccessBySeed);
+        b.append("</section>\n");
+    }
+
+    /** Search success split one way: a row per kind, a column per auditor (nothing for runs without it). */
+    private void splitTable(StringBuilder b, String title, Function<AuditMeasures, Map<String, Accuracy>> split) {
+        Set<String> kinds = new TreeSet<>();
+        measures().values().forEach(m -> kinds.addAll(split.apply(m).keySet()));
+        if (kinds.isEmpty()) {
+            return;
+        }
+        b.append("<h3>").append(esc(title)).append("</h3>\n<table class=\"data\"><thead><tr><th>kind</th>");
+        measures().keySet().forEach(id -> b.append("<th>").append(esc(label(id))).append("</th>"));
+        b.append("</tr></thead><tbody>\n");
+        for (String kind : kinds) {
+            b.append("<tr><td>").append(esc(kind)).append("</td>");
+            for (AuditMeasures m : measures().values()) {
+                Accuracy a = split.apply(m).get(kind);
+                b.append("<td>").append(a == null ? "-" : esc(a.percent()) + " <span class=\"note\">(" + a.correct()
+                        + "/" + a.total() + ")</span>").append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table>\n");
     }
 
     /** The types at a glance: rate chart and one table row per type, linking to its details. */

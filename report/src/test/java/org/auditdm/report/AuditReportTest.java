@@ -73,7 +73,8 @@ class AuditReportTest {
         assertThat(validated).isPositive().isLessThan(unvalidated);
         assertThat(html).contains("id=\"summary\"", "id=\"auditors\"", "id=\"types\"", "id=\"references-fail-more\"",
                 "id=\"reward\"", "id=\"type-details\"", "href=\"#ft-", "fixture-run", "0123456789abcdef0123456789abcdef01234567", "RL auditor",
-                "random world text", "30.0 [21.9, 39.6]", "M fails, by oracle", "ensemble agreement", "family=color");
+                "random world text", "30.0 [21.9, 39.6]", "M fails, by oracle", "ensemble agreement", "family=color",
+                "Search success by kind of probe", "question+caption", "Search success by kind of seed scene", "(9/10)");
         assertThat(html).doesNotContain("id=\"rectification\"", "id=\"diff\"");
 
         JsonNode json = ReportJson.mapper().readTree(AuditReport.of(RunContents.read(run)).json());

@@ -93,7 +93,9 @@ final class FixtureRun {
         Files.writeString(dir.resolve("reward-curve.json"), pretty.writeValueAsString(curve));
 
         Map<String, AuditMeasures> measures = new LinkedHashMap<>();
-        measures.put("auditor:rl", new AuditMeasures(Accuracy.of(30, 100), Accuracy.of(5, 20), Accuracy.of(90, 100)));
+        measures.put("auditor:rl", new AuditMeasures(Accuracy.of(30, 100), Accuracy.of(5, 20), Accuracy.of(90, 100),
+                Map.of("question", Accuracy.of(10, 40), "question+caption", Accuracy.of(20, 60)),
+                Map.of("clock", Accuracy.of(9, 10), "objects", Accuracy.of(21, 90))));
         measures.put("auditor:base", new AuditMeasures(Accuracy.of(20, 100), Accuracy.of(3, 20), Accuracy.of(80, 100)));
         measures.put("auditor:random-world-text", new AuditMeasures(Accuracy.of(40, 100), Accuracy.of(4, 20),
                 Accuracy.of(100, 100)));

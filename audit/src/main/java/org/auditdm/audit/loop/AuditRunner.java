@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -314,6 +315,10 @@ public final class AuditRunner {
         List<Auditor> auditors = List.of(rl, new PolicyAuditor("auditor:base", base, 1.0),
                 new RandomTextAuditor(recentScenes::get));
         DiscoverySettings settings = config.discoverySettings();
+        Map<String, Seed> seedsById = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            seedsById.put(seeds.get(i).id(), seeds.get(i));
+        }
         Map<String, AuditMeasures> out = new LinkedHashMap<>();
         for (Auditor a : auditors) {
             List<Evaluated> all = new ArrayList<>();
@@ -322,7 +327,10 @@ public final class AuditRunner {
                 all.addAll(evaluator.evaluate(Discovery.plan(a, evaluator.builder(), seeds.get(i), settings, rng)));
                 listener.measuring(a.id(), i + 1, n);
             }
-            out.put(a.id(), AuditMeasures.of(all, judge));
+            out.put(a.id(), AuditMeasures.of(all, judge, id -> {
+                Seed s = seedsById.get(id);
+                return s == null ? null : s.scene().kind().name().toLowerCase(Locale.ROOT);
+            }));
         }
         return out;
     }

@@ -10,6 +10,7 @@ import org.auditdm.api.Pairing;
 import org.auditdm.api.Probe;
 import org.auditdm.api.ProbeMode;
 import org.auditdm.api.ProbeText;
+import org.auditdm.world.bench.Accuracy;
 import org.auditdm.world.question.OracleAnswer;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,21 @@ class AuditMeasuresTest {
         assertThat(m.validText().total()).isEqualTo(8);
         assertThat(m.findingPrecision().low()).isLessThan(0.25).isGreaterThan(0);
         assertThat(m.findingPrecision().rate()).isCloseTo(0.25, within(1e-12));
+        assertThat(m.searchSuccessBySeed()).isEmpty();
+        assertThat(m.searchSuccessByProbe()).containsOnlyKeys("question");
+        assertThat(m.searchSuccessByProbe().get("question")).isEqualTo(m.searchSuccess());
+
+        // split by probe kind and by seed kind: the same pairs, counted where they belong
+        Evaluated paired = new Evaluated("t", Q, ProbeText.of(ProbeMode.CAPTION, "a clock showing 3:45"),
+                Evaluated.Status.VALID, null, PROBE, OracleAnswer.of("3:45"), "1:20",
+                new Consensus(List.of("1:20", "3:45"), null, false), 0);
+        List<Evaluated> more = new java.util.ArrayList<>(all);
+        more.add(paired);
+        AuditMeasures split = AuditMeasures.of(more, new NormalizingJudge(), id -> id.equals("t") ? "clock" : "objects");
+        assertThat(split.searchSuccessByProbe().get("question+caption")).isEqualTo(Accuracy.of(1, 1));
+        assertThat(split.searchSuccessByProbe().get("question")).isEqualTo(Accuracy.of(3, 7));
+        assertThat(split.searchSuccessBySeed()).containsEntry("clock", Accuracy.of(1, 1))
+                .containsEntry("objects", Accuracy.of(3, 7));
+        assertThat(split.searchSuccess()).isEqualTo(Accuracy.of(4, 8));
     }
 }
