@@ -112,10 +112,11 @@ class ReportCommandTest {
         String[] r = run("diff", a.toString(), b.toString(), "--json", json.toString(), "--html", html.toString());
         assertThat(r[2]).isEmpty();
         assertThat(r[0]).isEqualTo("0");
-        assertThat(r[1]).contains("before -> after", "fixed: 1", "remaining: 1", "new: 1", "family=color",
+        assertThat(r[1]).contains("before -> after", "fixed: 0", "not found again: 1", "remaining: 1", "new: 1",
+                "family=color",
                 "-30.0 points, CIs separate");
         assertThat(JSON.readTree(json.toFile()).path("new").get(0).path("name").asText()).isEqualTo("family=clock");
-        assertThat(Files.readString(html)).contains("Fixed (1)", "<!DOCTYPE html>");
+        assertThat(Files.readString(html)).contains("Fixed (0)", "Not found again (1)", "<!DOCTYPE html>");
 
         // The report of the later round can show the same diff.
         String[] rep = run("report", b.toString(), "--against", a.toString());

@@ -18,17 +18,26 @@ import org.auditdm.world.bench.Accuracy;
  * matching types by id (a hash of the definition, stable across runs). Rates are the target's
  * fresh-probe failure rate by consensus, with 95% intervals.
  *
- * @param fixed validated in A, and not validated or absent in B
+ * @param fixed validated in A, and re-validated in B without being validated: B's audit found it again,
+ *     and its fresh probes no longer fail significantly more than the general distribution
+ * @param notFound validated in A and absent from B's types: B's audit made no findings of that
+ *     definition. Not evidence of a fix (B's findings may fall under narrower or broader definitions);
+ *     the recheck ({@code auditdm types A --recheck TARGET}) measures A's types on the new target
  * @param remaining validated in both
  * @param added validated only in B (absent from A, or present there but not validated)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunDiff(String runA, String runB, List<Fixed> fixed, List<Remaining> remaining,
+public record RunDiff(String runA, String runB, List<Fixed> fixed,
+                      @JsonProperty("notFoundAgain") List<NotFound> notFound, List<Remaining> remaining,
                       @JsonProperty("new") List<Added> added) {
 
     /** A type validated in A that B no longer confirms. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Fixed(String id, String name, Accuracy rateA, String statusB, Accuracy rateB) {
+    }
+
+    /** A type validated in A that B's audit did not find again. */
+    public record NotFound(String id, String name, Accuracy rateA) {
     }
 
     /**
@@ -50,6 +59,7 @@ public record RunDiff(String runA, String runB, List<Fixed> fixed, List<Remainin
 
     public RunDiff {
         fixed = List.copyOf(fixed);
+        notFound = List.copyOf(notFound);
         remaining = List.copyOf(remaining);
         added = List.copyOf(added);
     }
@@ -61,6 +71,7 @@ public record RunDiff(String runA, String runB, List<Fixed> fixed, List<Remainin
         Map<String, FailureType> inA = byId(a);
         Map<String, FailureType> inB = byId(b);
         List<Fixed> fixed = new ArrayList<>();
+        List<NotFound> notFound = new ArrayList<>();
         List<Remaining> remaining = new ArrayList<>();
         List<Added> added = new ArrayList<>();
         for (FailureType ta : inA.values()) {
@@ -69,7 +80,7 @@ public record RunDiff(String runA, String runB, List<Fixed> fixed, List<Remainin
             }
             FailureType tb = inB.get(ta.id());
             if (tb == null) {
-                fixed.add(new Fixed(ta.id(), ta.name(), rate(ta), ABSENT, null));
+                notFound.add(new NotFound(ta.id(), ta.name(), rate(ta)));
             } else if (!tb.validated()) {
                 fixed.add(new Fixed(ta.id(), ta.name(), rate(ta), NOT_VALIDATED, rate(tb)));
             } else {
@@ -92,8 +103,9 @@ public record RunDiff(String runA, String runB, List<Fixed> fixed, List<Remainin
         Comparator<Remaining> byChange = Comparator.comparingDouble(Remaining::change).thenComparing(Remaining::id);
         remaining.sort(byChange);
         fixed.sort(Comparator.comparing(Fixed::id));
+        notFound.sort(Comparator.comparing(NotFound::id));
         added.sort(Comparator.comparing(Added::id));
-        return new RunDiff(a.runId(), b.runId(), fixed, remaining, added);
+        return new RunDiff(a.runId(), b.runId(), fixed, notFound, remaining, added);
     }
 
     /** Whether two rates' 95% intervals do not overlap (a conservative test of a real change). */
@@ -126,6 +138,9 @@ public record RunDiff(String runA, String runB, List<Fixed> fixed, List<Remainin
         for (Fixed f : fixed) {
             width = Math.max(width, f.name().length());
         }
+        for (NotFound f : notFound) {
+            width = Math.max(width, f.name().length());
+        }
         for (Remaining r : remaining) {
             width = Math.max(width, r.name().length());
         }
@@ -141,6 +156,16 @@ public record RunDiff(String runA, String runB, List<Fixed> fixed, List<Remainin
         for (Fixed f : fixed) {
             sb.append(String.format(Locale.ROOT, row, f.id(), SvgCharts.shorten(f.name(), width), pct(f.rateA()),
                     f.rateB() == null ? "-" : pct(f.rateB()), f.statusB() + " in B"));
+        }
+        sb.append('\n').append("not found again: ").append(notFound.size()).append('\n');
+        if (!notFound.isEmpty()) {
+            sb.append("  (B's audit made no findings of these: not evidence of a fix; the recheck measures them on B's"
+                    + " target)\n");
+            sb.append(String.format(Locale.ROOT, row, "id", "name", "A", "B", ""));
+        }
+        for (NotFound f : notFound) {
+            sb.append(String.format(Locale.ROOT, row, f.id(), SvgCharts.shorten(f.name(), width), pct(f.rateA()), "-",
+                    ABSENT + " in B"));
         }
         sb.append('\n').append("remaining: ").append(remaining.size()).append('\n');
         if (!remaining.isEmpty()) {
@@ -176,6 +201,18 @@ public record RunDiff(String runA, String runB, List<Fixed> fixed, List<Remainin
                         .append(HtmlEscape.text(f.id())).append("</code></td><td>").append(pct(f.rateA()))
                         .append("</td><td>").append(f.rateB() == null ? "&ndash;" : pct(f.rateB()))
                         .append("</td><td>").append(HtmlEscape.text(f.statusB())).append("</td></tr>\n");
+            }
+            sb.append("</tbody></table>\n");
+        }
+        sb.append("<h3>Not found again (").append(notFound.size()).append(")</h3>\n");
+        if (!notFound.isEmpty()) {
+            sb.append("<p class=\"note\">Validated in A; B's audit made no findings of these definitions. That is not"
+                    + " evidence of a fix: the recheck measures A's types on B's target.</p>\n");
+            sb.append("<table class=\"data\"><thead><tr><th>type</th><th>id</th><th>A</th></tr></thead><tbody>\n");
+            for (NotFound f : notFound) {
+                sb.append("<tr><td>").append(HtmlEscape.text(f.name())).append("</td><td><code>")
+                        .append(HtmlEscape.text(f.id())).append("</code></td><td>").append(pct(f.rateA()))
+                        .append("</td></tr>\n");
             }
             sb.append("</tbody></table>\n");
         }

@@ -55,9 +55,9 @@ class RunDiffTest {
     void classifiesTypesByWhetherEachRunValidatesThem() {
         RunDiff d = RunDiff.between(before, after);
         assertThat(d.fixed()).extracting(RunDiff.Fixed::name, RunDiff.Fixed::statusB)
-                .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("colour", RunDiff.ABSENT),
-                        org.assertj.core.groups.Tuple.tuple("count", RunDiff.NOT_VALIDATED));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("count", RunDiff.NOT_VALIDATED));
+        // absent from B's types is not a fix: B's audit simply found nothing of that definition
+        assertThat(d.notFound()).extracting(RunDiff.NotFound::name).containsExactly("colour");
         assertThat(d.remaining()).extracting(RunDiff.Remaining::name).containsExactly("shape", "size");
         assertThat(d.added()).extracting(RunDiff.Added::name, RunDiff.Added::statusA)
                 .containsExactlyInAnyOrder(
@@ -80,6 +80,7 @@ class RunDiffTest {
     void aRunComparedWithItselfHasOnlyRemainingTypesWithoutChange() {
         RunDiff d = RunDiff.between(after, after);
         assertThat(d.fixed()).isEmpty();
+        assertThat(d.notFound()).isEmpty();
         assertThat(d.added()).isEmpty();
         assertThat(d.remaining()).hasSize(4).allSatisfy(r -> {
             assertThat(r.change()).isZero();
@@ -91,17 +92,19 @@ class RunDiffTest {
     void textJsonAndHtmlShowTheSameClassification() throws Exception {
         RunDiff d = RunDiff.between(before, after);
         String text = d.text();
-        assertThat(text).contains("fixed: 2", "remaining: 2", "new: 2", "absent in B", "not validated in B",
+        assertThat(text).contains("fixed: 1", "not found again: 1", "remaining: 2", "new: 2", "absent in B",
+                "not validated in B", "not evidence of a fix",
                 "-40.0 points, CIs separate", "+2.0 points, CIs overlap");
 
         JsonNode json = ReportJson.mapper().readTree(ReportJson.write(d));
-        assertThat(json.path("fixed")).hasSize(2);
+        assertThat(json.path("fixed")).hasSize(1);
+        assertThat(json.path("notFoundAgain")).hasSize(1);
         assertThat(json.path("remaining")).hasSize(2);
         assertThat(json.path("new")).hasSize(2);
         assertThat(json.path("runA").asText()).isEqualTo("before");
 
         String html = d.htmlPage();
-        assertThat(html).contains("Fixed (2)", "Remaining (2)", "New (2)", "clock &lt;b&gt;").doesNotContain("clock <b>");
+        assertThat(html).contains("Fixed (1)", "Not found again (1)", "Remaining (2)", "New (2)", "clock &lt;b&gt;").doesNotContain("clock <b>");
         assertThat(html).startsWith("<!DOCTYPE html>");
     }
 }
