@@ -7,14 +7,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.auditdm.failures.FailureTypes;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.auditdm.api.NormalizingJudge;
 import org.auditdm.audit.run.RunDirectory;
 import org.auditdm.audit.run.RunJson;
+import org.auditdm.failures.FailureTypes;
 import org.auditdm.rectify.RectifyJob;
 import org.auditdm.rectify.Workspace;
+import org.auditdm.world.bench.BenchItem;
+import org.auditdm.world.bench.BenchRunner;
+import org.auditdm.world.bench.BenchScorer;
+import org.auditdm.world.bench.Suite;
+import org.auditdm.world.bench.SuiteGenerator;
+import org.auditdm.world.bench.SuiteScores;
+import org.auditdm.world.render.Renderer;
+import org.auditdm.world.scene.SceneJson;
+import org.auditdm.zoo.checkpoint.Checkpoints;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +71,10 @@ final class LoopCommand implements Callable<Integer> {
     /** One round's figures, read back from its run directory. */
     record RoundSummary(int round, String target, int findings, double rlSearchSuccess, double rlFindingPrecision) {
     }
+
+    @Option(names = "--bench-size", defaultValue = "300", description = "items per benchmark suite when scoring every"
+            + " round's target and the references on the 16 held-out suites at the end (0: skip; default: ${DEFAULT-VALUE})")
+    int benchSize;
 
     @Option(names = "--type-probes", defaultValue = "60",
             description = "fresh probes per failure type when re-validating each round (default: ${DEFAULT-VALUE})")
@@ -116,13 +132,55 @@ final class LoopCommand implements Callable<Integer> {
             TypesCommand.recheck(auditDir, rectified.toString(), typeProbes, o);
             target = rectified;
         }
-        o.printf(Locale.ROOT, "%-6s %-48s %9s %22s %22s%n", "round", "target", "findings", "RL search success",
-                "RL finding precision");
+        Map<String, SuiteScores> scores = benchSize > 0 ? score(summaries, err) : Map.of();
+        if (!scores.isEmpty()) {
+            o.println("the 16 held-out suites (" + benchSize + " items each; written to "
+                    + out.resolve(ROUNDS_EVAL) + "):");
+            BenchScorer.table(List.copyOf(scores.values())).forEach(o::println);
+        }
+        o.printf(Locale.ROOT, "%-6s %-48s %9s %22s %22s %16s%n", "round", "target", "findings", "RL search success",
+                "RL finding precision", "suite average");
         for (RoundSummary s : summaries) {
-            o.printf(Locale.ROOT, "%-6d %-48s %9d %22s %22s%n", s.round(), s.target(), s.findings(),
-                    RectifyOptions.percent(s.rlSearchSuccess()), RectifyOptions.percent(s.rlFindingPrecision()));
+            SuiteScores sc = scores.get(s.target());
+            o.printf(Locale.ROOT, "%-6d %-48s %9d %22s %22s %16s%n", s.round(), s.target(), s.findings(),
+                    RectifyOptions.percent(s.rlSearchSuccess()), RectifyOptions.percent(s.rlFindingPrecision()),
+                    sc == null ? "-" : String.format(Locale.ROOT, "%.1f", 100 * sc.average()));
         }
         return 0;
+    }
+
+    /** Where the end-of-loop benchmark scores are written, in the loop directory. */
+    static final String ROUNDS_EVAL = "rounds-eval.json";
+
+    /** Every round's target, then the references, on all held-out suites; written to {@link #ROUNDS_EVAL}. */
+    private Map<String, SuiteScores> score(List<RoundSummary> summaries, PrintWriter err) {
+        List<BenchItem> items = new ArrayList<>();
+        SuiteGenerator gen = new SuiteGenerator();
+        for (Suite suite : BenchCommand.suites("all")) {
+            items.addAll(gen.generate(suite, benchSize));
+        }
+        BenchRunner runner = new BenchRunner(Renderer.DEFAULT_SIDE, new NormalizingJudge());
+        Map<String, SuiteScores> scores = new LinkedHashMap<>();
+        List<String> models = new ArrayList<>();
+        summaries.forEach(s -> models.add(s.target()));
+        models.addAll(options.references);
+        for (String name : models) {
+            if (scores.containsKey(name)) {
+                continue;
+            }
+            try (Checkpoints.Loaded loaded = Checkpoints.load(ZooModels.resolve(name))) {
+                Progress progress = new Progress(err, "eval " + name, items.size());
+                scores.put(name, runner.evaluate(loaded.model(), items, progress::update));
+                progress.done();
+            }
+        }
+        try {
+            SceneJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(ROUNDS_EVAL).toFile(),
+                    List.copyOf(scores.values()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out.resolve(ROUNDS_EVAL) + ": " + e.getMessage(), e);
+        }
+        return scores;
     }
 
     private void audit(Path target, Path auditDir) {

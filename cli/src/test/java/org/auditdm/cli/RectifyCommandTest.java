@@ -43,9 +43,13 @@ class RectifyCommandTest {
         Path loop = dir.resolve("loop");
         // Four seeds are too few for findings the references are sure of: the confidence rule is off here.
         String[] r = run("loop", "--rounds", "1", "--audit-seeds", "4", "--audit-steps", "1", "--samples-per-seed", "2",
-                "--audit-min-confidence", "0", "--size", "16", "--steps", "2", "--batch", "8", "-o", loop.toString());
+                "--audit-min-confidence", "0", "--size", "16", "--steps", "2", "--batch", "8", "--bench-size", "3",
+                "-o", loop.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertThat(r[1]).contains("round 1: ", "examples", "pseudo-label error", "RL search success");
+        assertThat(r[1]).contains("round 1: ", "examples", "pseudo-label error", "RL search success", "suite average",
+                "the 16 held-out suites");
+        // every round's target and the references, scored on the suites
+        assertThat(new ObjectMapper().readTree(loop.resolve(LoopCommand.ROUNDS_EVAL).toFile())).hasSize(4);
         Path rectified = loop.resolve("round-1").resolve("S-rectified");
         assertThat(loop.resolve("round-2").resolve("audit").resolve("findings.jsonl")).exists();
         List<CheckpointMetadata> chain = Rectifier.chainTo(rectified, Path.of("..", "models", "zoo", "S"));
@@ -69,10 +73,11 @@ class RectifyCommandTest {
     void aRoundWithoutFindingsEndsTheLoopWithItsTable() {
         // No reference is ever sure with probability 1, so no disagreement earns a reward: no finding.
         String[] r = run("loop", "--rounds", "2", "--audit-seeds", "2", "--audit-steps", "1", "--samples-per-seed", "1",
-                "--audit-min-confidence", "1", "-o", dir.resolve("empty-loop").toString());
+                "--audit-min-confidence", "1", "--bench-size", "0", "-o", dir.resolve("empty-loop").toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).contains("round 1: the audit found no failure of", "the loop stops here", "RL search success");
         assertThat(dir.resolve("empty-loop").resolve("round-2")).doesNotExist();
+        assertThat(dir.resolve("empty-loop").resolve(LoopCommand.ROUNDS_EVAL)).doesNotExist(); // --bench-size 0
     }
 
     @Test
