@@ -12,21 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.auditdm.api.NormalizingJudge;
 import org.auditdm.audit.run.RunDirectory;
 import org.auditdm.audit.run.RunJson;
 import org.auditdm.failures.FailureTypes;
 import org.auditdm.rectify.RectifyJob;
 import org.auditdm.rectify.Workspace;
-import org.auditdm.world.bench.BenchItem;
-import org.auditdm.world.bench.BenchRunner;
 import org.auditdm.world.bench.BenchScorer;
-import org.auditdm.world.bench.Suite;
-import org.auditdm.world.bench.SuiteGenerator;
 import org.auditdm.world.bench.SuiteScores;
-import org.auditdm.world.render.Renderer;
-import org.auditdm.world.scene.SceneJson;
-import org.auditdm.zoo.checkpoint.Checkpoints;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -154,29 +146,17 @@ final class LoopCommand implements Callable<Integer> {
 
     /** Every round's target, then the references, on all held-out suites; written to {@link #ROUNDS_EVAL}. */
     private Map<String, SuiteScores> score(List<RoundSummary> summaries, PrintWriter err) {
-        List<BenchItem> items = new ArrayList<>();
-        SuiteGenerator gen = new SuiteGenerator();
-        for (Suite suite : BenchCommand.suites("all")) {
-            items.addAll(gen.generate(suite, benchSize));
-        }
-        BenchRunner runner = new BenchRunner(Renderer.DEFAULT_SIDE, new NormalizingJudge());
-        Map<String, SuiteScores> scores = new LinkedHashMap<>();
         List<String> models = new ArrayList<>();
         summaries.forEach(s -> models.add(s.target()));
         models.addAll(options.references);
-        for (String name : models) {
-            if (scores.containsKey(name)) {
-                continue;
-            }
-            try (Checkpoints.Loaded loaded = Checkpoints.load(ZooModels.resolve(name))) {
-                Progress progress = new Progress(err, "eval " + name, items.size());
-                scores.put(name, runner.evaluate(loaded.model(), items, progress::update));
-                progress.done();
-            }
+        List<String> distinct = models.stream().distinct().toList();
+        List<SuiteScores> list = ZooEvalCommand.score(distinct, BenchCommand.suites("all"), benchSize, err);
+        Map<String, SuiteScores> scores = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            scores.put(distinct.get(i), list.get(i));
         }
         try {
-            SceneJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(ROUNDS_EVAL).toFile(),
-                    List.copyOf(scores.values()));
+            ZooEvalCommand.writeJson(out.resolve(ROUNDS_EVAL), list);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out.resolve(ROUNDS_EVAL) + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package org.auditdm.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,17 @@ final class ZooEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Set<Suite> suites = BenchCommand.suites(bench);
+        List<SuiteScores> scores = score(models, BenchCommand.suites(bench), size, spec.commandLine().getErr());
+        BenchScorer.table(scores).forEach(spec.commandLine().getOut()::println);
+        if (json != null) {
+            writeJson(json, scores);
+            spec.commandLine().getOut().println("wrote " + json);
+        }
+        return 0;
+    }
+
+    /** Scores each model (a preset or checkpoint directory) on {@code size} items of each suite, with progress. */
+    static List<SuiteScores> score(List<String> models, Set<Suite> suites, int size, PrintWriter err) {
         SuiteGenerator gen = new SuiteGenerator();
         List<BenchItem> items = new ArrayList<>();
         for (Suite s : suites) {
@@ -56,21 +67,21 @@ final class ZooEvalCommand implements Callable<Integer> {
         List<SuiteScores> scores = new ArrayList<>();
         for (String name : models) {
             try (Checkpoints.Loaded loaded = Checkpoints.load(ZooModels.resolve(name))) {
-                Progress progress = new Progress(spec.commandLine().getErr(), "eval " + name, items.size());
+                Progress progress = new Progress(err, "eval " + name, items.size());
                 scores.add(runner.evaluate(loaded.model(), items, progress::update));
                 progress.done();
             }
         }
-        BenchScorer.table(scores).forEach(spec.commandLine().getOut()::println);
-        if (json != null) {
-            ObjectMapper m = SceneJson.mapper();
-            Path parent = json.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            m.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), scores);
-            spec.commandLine().getOut().println("wrote " + json);
+        return scores;
+    }
+
+    /** Writes scores as pretty JSON (the format of {@code --json}), creating the parent directory. */
+    static void writeJson(Path file, List<SuiteScores> scores) throws IOException {
+        ObjectMapper m = SceneJson.mapper();
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
         }
-        return 0;
+        m.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), scores);
     }
 }

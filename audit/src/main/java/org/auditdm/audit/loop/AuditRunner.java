@@ -52,6 +52,7 @@ import org.auditdm.audit.run.RunManifest;
 import org.auditdm.audit.run.SeedSource;
 import org.auditdm.world.sample.Seed;
 import org.auditdm.world.sample.SeedPool;
+import org.auditdm.world.scene.Scene;
 import org.auditdm.zoo.train.ZooTraining;
 
 /**
@@ -116,10 +117,10 @@ public final class AuditRunner {
     private final PhotoSupport photos;
     private final Auditor promptAuditor;
     /** Scenes of recently rendered images by SHA-256, for the world-text baseline (it reads scene graphs). */
-    private final Map<String, org.auditdm.world.scene.Scene> recentScenes = Collections.synchronizedMap(
+    private final Map<String, Scene> recentScenes = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, org.auditdm.world.scene.Scene> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Scene> eldest) {
                     return size() > RECENT_SCENES;
                 }
             });
