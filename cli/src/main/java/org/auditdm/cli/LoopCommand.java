@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.auditdm.audit.run.RunDirectory;
 import org.auditdm.audit.run.RunJson;
 import org.auditdm.failures.FailureTypes;
@@ -146,10 +147,8 @@ final class LoopCommand implements Callable<Integer> {
 
     /** Every round's target, then the references, on all held-out suites; written to {@link #ROUNDS_EVAL}. */
     private Map<String, SuiteScores> score(List<RoundSummary> summaries, PrintWriter err) {
-        List<String> models = new ArrayList<>();
-        summaries.forEach(s -> models.add(s.target()));
-        models.addAll(options.references);
-        List<String> distinct = models.stream().distinct().toList();
+        List<String> distinct = Stream.concat(summaries.stream().map(RoundSummary::target),
+                options.references.stream()).distinct().toList();
         List<SuiteScores> list = ZooEvalCommand.score(distinct, BenchCommand.suites("all"), benchSize, err);
         Map<String, SuiteScores> scores = new LinkedHashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
