@@ -16,7 +16,8 @@ import org.auditdm.failures.FailureTypes;
 /**
  * Augment: for each validated failure type, more probes of that type from a {@link TypeSampler},
  * labelled by the ensemble consensus they were judged with. The examples are split evenly over the
- * types (most severe first when the split is uneven).
+ * types (most severe first when the split is uneven); a type that falls short of its share leaves the
+ * rest to the other types' agreed surplus.
  */
 public final class Augment {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -47,7 +48,10 @@ public final class Augment {
 
     /**
      * About {@code count} examples over the validated types. Each type is asked for twice its share
-     * (not every probe gets an agreeing ensemble), and at most that many examples are kept per type.
+     * (not every probe gets an agreeing ensemble) and keeps up to its share; when some types fall short,
+     * the shortfall goes to the agreed surplus of the others, taken in turn (most severe type first), so
+     * the budget is filled from failure-type probes already labelled before bootstrap has to make up
+     * the rest. No probe is asked twice and no extra model calls are made.
      */
     public List<RectificationExample> build(List<FailureType> types, int count, IntConsumer progress) {
         List<FailureType> validated = types.stream().filter(FailureType::validated).toList();
@@ -55,6 +59,7 @@ public final class Augment {
         if (validated.isEmpty() || count <= 0) {
             return out;
         }
+        List<List<RectificationExample>> surplus = new ArrayList<>();
         for (int t = 0; t < validated.size(); t++) {
             FailureType type = validated.get(t);
             int share = count / validated.size() + (t < count % validated.size() ? 1 : 0);
@@ -65,9 +70,28 @@ public final class Augment {
                     sampler.images(),
                     e -> new Provenance(Source.AUGMENT, e.seedId(), null, type.id(), null, e.text().text()),
                     "augment");
-            out.addAll(made.subList(0, Math.min(share, made.size())));
+            int kept = Math.min(share, made.size());
+            out.addAll(made.subList(0, kept));
+            surplus.add(made.subList(kept, made.size()));
             progress.accept(out.size());
         }
+        redistribute(out, surplus, count);
+        progress.accept(out.size());
         return out;
+    }
+
+    /** Adds surplus examples, one per type in turn, until {@code out} holds {@code count} or none is left. */
+    static <T> void redistribute(List<T> out, List<List<T>> surplus, int count) {
+        int[] next = new int[surplus.size()];
+        boolean added = true;
+        while (out.size() < count && added) {
+            added = false;
+            for (int t = 0; t < surplus.size() && out.size() < count; t++) {
+                if (next[t] < surplus.get(t).size()) {
+                    out.add(surplus.get(t).get(next[t]++));
+                    added = true;
+                }
+            }
+        }
     }
 }

@@ -112,22 +112,66 @@ class BuildersTest {
 
     @Test
     void augmentLabelsEachValidatedTypesProbesFromTheirConsensusNotTheirOracle() {
+        TypeSampler sampler = sampler(name -> i -> i % 2 == 0);
+        List<FailureType> types = List.of(type("a", true), type("b", true), type("c", false));
+        List<RectificationExample> out = new Augment(sampler, agreedLabeler(), 1).build(types, 6, n -> { });
+        assertThat(out).hasSize(6);
+        assertThat(out).extracting(RectificationExample::label).containsOnly("red");
+        assertThat(out).extracting(RectificationExample::oracleAnswer).containsOnly("green");
+        assertThat(out).extracting(e -> e.provenance().typeId())
+                .containsOnly(type("a", true).id(), type("b", true).id());
+        assertThat(PseudoLabelError.of(out, new NormalizingJudge()).rate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void augmentHandsATypesShortfallToTheOtherTypesAgreedSurplus() {
+        // Type b's probes never get an agreeing ensemble; a's are all agreed, so a's surplus fills b's share.
+        TypeSampler sampler = sampler(name -> i -> name.equals("a"));
+        List<FailureType> types = List.of(type("a", true), type("b", true));
+        List<RectificationExample> out = new Augment(sampler, agreedLabeler(), 1).build(types, 6, n -> { });
+        assertThat(out).hasSize(6).extracting(e -> e.provenance().typeId()).containsOnly(type("a", true).id());
+        assertThat(out).extracting(e -> e.provenance().seedId()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void augmentNeverExceedsItsBudgetNorInventsExamples() {
+        TypeSampler sampler = sampler(name -> i -> name.equals("a") && i < 4);
+        List<FailureType> types = List.of(type("a", true), type("b", true));
+        assertThat(new Augment(sampler, agreedLabeler(), 1).build(types, 6, n -> { })).hasSize(4);
+        assertThat(new Augment(sampler(name -> i -> true), agreedLabeler(), 1).build(types, 5, n -> { })).hasSize(5);
+    }
+
+    @Test
+    void redistributeTakesSurplusInTurnUntilTheBudgetIsFull() {
+        List<String> out = new ArrayList<>(List.of("a0"));
+        Augment.redistribute(out, List.of(List.of("a1", "a2", "a3"), List.of(), List.of("c1")), 4);
+        assertThat(out).containsExactly("a0", "a1", "c1", "a2");
+    }
+
+    private static ConsensusLabeler agreedLabeler() {
+        return new ConsensusLabeler(Doubles.ensemble(Doubles.constant("m", "x"), Doubles.constant("l", "x")), null,
+                WorldSource.answerVocabulary(), LabelFilter.AGREED.withCheckPresuppositions(false));
+    }
+
+    /** A test double: probe i of a type is agreed ("red") when {@code agreed.apply(typeName).test(i)}. */
+    private static TypeSampler sampler(java.util.function.Function<String, java.util.function.IntPredicate> agreed) {
         MemoryImageStore store = new MemoryImageStore();
-        TypeSampler sampler = new TypeSampler() {
+        return new TypeSampler() {
             @Override
             public List<Evaluated> sample(FailureType type, int count, long seed) {
                 List<Evaluated> out = new ArrayList<>();
+                int offset = 100 * (type.name().charAt(0) - 'a');
                 for (int i = 0; i < count; i++) {
-                    Picture p = Doubles.picture(100 + i + (type.name().equals("b") ? 50 : 0));
+                    Picture p = Doubles.picture(100 + offset + i);
                     store.put(p);
                     String q = "what colour is the circle?";
-                    Probe probe = new Probe("seed-" + i, ProbeMode.QUESTION, q, Pairing.NEW_QUESTION_ORIGINAL_IMAGE, q,
+                    String seedId = "seed-" + type.name() + "-" + i;
+                    Probe probe = new Probe(seedId, ProbeMode.QUESTION, q, Pairing.NEW_QUESTION_ORIGINAL_IMAGE, q,
                             p.sha256(), p.sha256());
-                    boolean agreed = i % 2 == 0;
-                    out.add(new Evaluated("seed-" + i, ProbeText.of(ProbeMode.QUESTION, q), null,
+                    boolean ok = agreed.apply(type.name()).test(i);
+                    out.add(new Evaluated(seedId, ProbeText.of(ProbeMode.QUESTION, q), null,
                             Evaluated.Status.VALID, null, probe, OracleAnswer.of("green"), "blue",
-                            new Consensus(List.of("red", agreed ? "red" : "pink"), agreed ? "red" : null, agreed),
-                            agreed ? 1 : 0));
+                            new Consensus(List.of("red", ok ? "red" : "pink"), ok ? "red" : null, ok), ok ? 1 : 0));
                 }
                 return out;
             }
@@ -137,16 +181,6 @@ class BuildersTest {
                 return store;
             }
         };
-        ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(Doubles.constant("m", "x"),
-                Doubles.constant("l", "x")), null, WorldSource.answerVocabulary(), LabelFilter.AGREED.withCheckPresuppositions(false));
-        List<FailureType> types = List.of(type("a", true), type("b", true), type("c", false));
-        List<RectificationExample> out = new Augment(sampler, labeler, 1).build(types, 6, n -> { });
-        assertThat(out).hasSize(6);
-        assertThat(out).extracting(RectificationExample::label).containsOnly("red");
-        assertThat(out).extracting(RectificationExample::oracleAnswer).containsOnly("green");
-        assertThat(out).extracting(e -> e.provenance().typeId())
-                .containsOnly(type("a", true).id(), type("b", true).id());
-        assertThat(PseudoLabelError.of(out, new NormalizingJudge()).rate()).isEqualTo(1.0);
     }
 
     private static FailureType type(String name, boolean validated) {
