@@ -13,6 +13,7 @@ import org.auditdm.api.NormalizingJudge;
 import org.auditdm.world.bench.BenchItem;
 import org.auditdm.world.bench.BenchRunner;
 import org.auditdm.world.bench.BenchScorer;
+import org.auditdm.world.bench.FamilyItems;
 import org.auditdm.world.bench.Suite;
 import org.auditdm.world.bench.SuiteGenerator;
 import org.auditdm.world.bench.SuiteScores;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code auditdm zoo eval}: accuracy of zoo models on the benchmark suites, with 95% intervals. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate zoo models on the held-out benchmark suites: accuracy per suite with 95%% Wilson "
-                + "intervals and the suite average, as a table and as JSON.")
+                + "intervals and the suite average, as a table and as JSON; --families scores per question family "
+                + "on the training distribution instead.")
 final class ZooEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,9 +47,23 @@ final class ZooEvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "write the scores as JSON here")
     Path json;
 
+    @Option(names = "--families", description = "instead of the suites, score per question family on the zoo's "
+            + "own training distribution (training prior and paraphrases; --size items per family): does a model "
+            + "fail a family even where it was trained?")
+    boolean families;
+
+    @Option(names = "--max-objects", defaultValue = "12", description = "with --families: skip object scenes with "
+            + "more objects (1: single objects, no binding needed; default: ${DEFAULT-VALUE}, no cap)")
+    int maxObjects;
+
     @Override
     public Integer call() throws IOException {
-        List<SuiteScores> scores = score(models, BenchCommand.suites(bench), size, spec.commandLine().getErr());
+        if (!families && maxObjects != 12) {
+            throw new IllegalArgumentException("--max-objects needs --families");
+        }
+        List<SuiteScores> scores = families
+                ? score(models, FamilyItems.training(maxObjects).generate(size, FAMILY_SEED), spec.commandLine().getErr())
+                : score(models, BenchCommand.suites(bench), size, spec.commandLine().getErr());
         BenchScorer.table(scores).forEach(spec.commandLine().getOut()::println);
         if (json != null) {
             writeJson(json, scores);
@@ -56,6 +72,9 @@ final class ZooEvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Seed of the {@code --families} items: fixed, so every model and every run sees the same items. */
+    static final long FAMILY_SEED = 0xFA111E5L;
+
     /** Scores each model (a preset or checkpoint directory) on {@code size} items of each suite, with progress. */
     static List<SuiteScores> score(List<String> models, Set<Suite> suites, int size, PrintWriter err) {
         SuiteGenerator gen = new SuiteGenerator();
@@ -63,6 +82,11 @@ final class ZooEvalCommand implements Callable<Integer> {
         for (Suite s : suites) {
             items.addAll(gen.generate(s, size));
         }
+        return score(models, items, err);
+    }
+
+    /** Scores each model on {@code items}, grouped by their suite field, with progress. */
+    static List<SuiteScores> score(List<String> models, List<BenchItem> items, PrintWriter err) {
         BenchRunner runner = new BenchRunner(Renderer.DEFAULT_SIDE, new NormalizingJudge());
         List<SuiteScores> scores = new ArrayList<>();
         for (String name : models) {

@@ -34,4 +34,22 @@ class ZooCommandTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).startsWith("error: checkpoint directory not found");
     }
+
+    @Test
+    void evalByFamilyScoresEveryFamilyOnTheTrainingDistribution(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path json = dir.resolve("families.json");
+        String[] r = run("zoo", "eval", "--model", java.nio.file.Path.of("../models/zoo/S").toAbsolutePath().toString(), "--families", "--max-objects", "1", "--size", "4",
+                "--json", json.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("shape").contains("color").contains("clock").doesNotContain("spatial ");
+        assertThat(java.nio.file.Files.readString(json)).contains("\"shape\"");
+    }
+
+    @Test
+    void maxObjectsWithoutFamiliesIsOneReadableError() {
+        String[] r = run("zoo", "eval", "--model", "S", "--max-objects", "1");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].trim()).isEqualTo("error: --max-objects needs --families");
+    }
 }
