@@ -267,7 +267,7 @@ public final class AuditRunner {
         Map<String, Seed> byId = new HashMap<>();
         Map<String, Picture> images = new HashMap<>();
         try (Grpo trainer = new Grpo(policy, base, grpo)) {
-            EngineReward reward = new EngineReward(evaluator, byId);
+            EngineReward reward = new EngineReward(evaluator, byId, config.validTextReward());
             ImageMaker maker = (seed, mode, text) -> evaluator.builder()
                     .counterfactual(byId.get(seed.id()), ProbeText.of(mode, text)).orElse(null);
             for (int step = 0; step < config.steps(); step++) {
@@ -281,7 +281,9 @@ public final class AuditRunner {
                 }
                 GrpoStats stats = trainer.step(batch, reward, maker);
                 long valid = reward.last().stream().filter(x -> x.status() == Evaluated.Status.VALID).count();
-                CurvePoint p = new CurvePoint(stats.step() + 1, stats.meanReward(),
+                // The curve's reward is the disagreement reward alone (without any valid-text bonus).
+                double disagreements = reward.last().stream().mapToInt(Evaluated::reward).average().orElse(0);
+                CurvePoint p = new CurvePoint(stats.step() + 1, disagreements,
                         (double) valid / Math.max(1, reward.last().size()), stats.meanKl(), stats.learningRate());
                 curve.add(p);
                 listener.rlStep(p, config.steps());
@@ -291,7 +293,8 @@ public final class AuditRunner {
                 Map.of("method", "GRPO", "steps", config.steps(), "groupSize", config.groupSize(),
                         "seedsPerStep", SEEDS_PER_STEP, "pairedWeight", grpo.pairedWeight(),
                         "learningRate", grpo.learningRate(),
-                        "klWeight", grpo.klWeight(), "clipEpsilon", grpo.clipEpsilon()), baseMetadata);
+                        "klWeight", grpo.klWeight(), "clipEpsilon", grpo.clipEpsilon(),
+                        "validTextReward", config.validTextReward()), baseMetadata);
         write(curveFile, curve);
         run.append(new RunEvent.AuditorCheckpoint(config.steps(), "auditor:rl",
                 run.dir().relativize(rlDir).toString(), meta.parameterChecksum()));
