@@ -87,6 +87,10 @@ public class AuditCommand implements Callable<Integer> {
             + "paper's plain 0/1 reward)")
     Double validTextReward;
 
+    @Option(names = "--temperature", description = "sampling temperature of the policy auditors in discovery and "
+            + "measurement (GRPO samples at 1)")
+    Double temperature;
+
     @Option(names = "--seed", description = "run seed")
     Long seed;
 
@@ -122,6 +126,7 @@ public class AuditCommand implements Callable<Integer> {
         put(flags, "klWeight", klWeight);
         put(flags, "minConfidence", minConfidence);
         put(flags, "validTextReward", validTextReward);
+        put(flags, "temperature", temperature);
         put(flags, "samplesPerSeed", samplesPerSeed);
         put(flags, "output", out);
         put(flags, "seedsDir", seedsDir);

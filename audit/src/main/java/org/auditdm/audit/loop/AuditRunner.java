@@ -191,7 +191,7 @@ public final class AuditRunner {
             } else {
                 listener.phase("rl");
                 AuditorPolicy trained = reinforce(run, evaluator, curve, listener);
-                discoverer = new PolicyAuditor("auditor:rl", trained, 1.0);
+                discoverer = new PolicyAuditor("auditor:rl", trained, config.temperature());
             }
 
             listener.phase("discovery");
@@ -229,7 +229,7 @@ public final class AuditRunner {
             }
             Auditor a = switch (e.getKey()) {
                 case "rl" -> rl;
-                case "base" -> new PolicyAuditor("auditor:base", base, 1.0);
+                case "base" -> new PolicyAuditor("auditor:base", base, config.temperature());
                 case "world" -> new RandomTextAuditor(recentScenes::get);
                 default -> throw new IllegalStateException("unknown discovery auditor " + e.getKey());
             };
@@ -316,7 +316,7 @@ public final class AuditRunner {
     private Map<String, AuditMeasures> measure(RunDirectory run, Evaluator evaluator, SeedSource seeds,
                                                Auditor rl, Listener listener) {
         int n = Math.min(MEASURE_SEEDS, seeds.size());
-        List<Auditor> auditors = List.of(rl, new PolicyAuditor("auditor:base", base, 1.0),
+        List<Auditor> auditors = List.of(rl, new PolicyAuditor("auditor:base", base, config.temperature()),
                 new RandomTextAuditor(recentScenes::get));
         DiscoverySettings settings = config.discoverySettings();
         Map<String, Seed> seedsById = new HashMap<>();
