@@ -220,6 +220,11 @@ public final class AuditRunner {
         }
     }
 
+    /** The base (prompt-only) auditor, sampling at the configured temperature as the RL auditor does. */
+    private Auditor baseAuditor() {
+        return new PolicyAuditor("auditor:base", base, config.temperature());
+    }
+
     /** The trained auditor alone, or mixed with the base auditor and world-text sampling per the config. */
     private Auditor discoveryAuditor(Auditor rl) {
         Map<Auditor, Double> members = new LinkedHashMap<>();
@@ -229,7 +234,7 @@ public final class AuditRunner {
             }
             Auditor a = switch (e.getKey()) {
                 case "rl" -> rl;
-                case "base" -> new PolicyAuditor("auditor:base", base, config.temperature());
+                case "base" -> baseAuditor();
                 case "world" -> new RandomTextAuditor(recentScenes::get);
                 default -> throw new IllegalStateException("unknown discovery auditor " + e.getKey());
             };
@@ -316,7 +321,7 @@ public final class AuditRunner {
     private Map<String, AuditMeasures> measure(RunDirectory run, Evaluator evaluator, SeedSource seeds,
                                                Auditor rl, Listener listener) {
         int n = Math.min(MEASURE_SEEDS, seeds.size());
-        List<Auditor> auditors = List.of(rl, new PolicyAuditor("auditor:base", base, config.temperature()),
+        List<Auditor> auditors = List.of(rl, baseAuditor(),
                 new RandomTextAuditor(recentScenes::get));
         DiscoverySettings settings = config.discoverySettings();
         Map<String, Seed> seedsById = new HashMap<>();
