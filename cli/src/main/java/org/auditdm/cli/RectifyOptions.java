@@ -16,10 +16,10 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code auditdm rectify}, {@code auditdm bench rectify} and {@code auditdm loop}. */
 final class RectifyOptions {
-    @Option(names = "--size", defaultValue = "4000", description = "examples of added data (default: ${DEFAULT-VALUE})")
+    @Option(names = "--size", defaultValue = "8000", description = "examples of added data (default: ${DEFAULT-VALUE})")
     int size;
 
-    @Option(names = "--steps", defaultValue = "1500", description = "fine-tuning steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "3000", description = "fine-tuning steps (default: ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--batch", defaultValue = "64", description = "fine-tuning batch size (default: ${DEFAULT-VALUE})")

@@ -36,6 +36,21 @@ public final class RectificationStudy {
     public static final String AUDITDM = "S+auditdm";
     public static final String RANDOM = "S+random";
     public static final String BASE = "S+base-auditor";
+    /** The diagnostic upper bound: the auditdm data with the oracle's labels ({@link OracleLabels}). */
+    public static final String ORACLE = "S+auditdm-oracle-labels";
+
+    /**
+     * Which fine-tunes the study makes besides S+auditdm.
+     *
+     * @param controls the two controls (random true-labelled samples, base-auditor findings)
+     * @param oracleLabels the diagnostic upper bound {@value #ORACLE}
+     */
+    public record Rows(boolean controls, boolean oracleLabels) {
+        /** The main job's round: S+auditdm only. */
+        public static final Rows BEFORE_AFTER = new Rows(false, false);
+        /** The README study: S+auditdm and the two controls. */
+        public static final Rows CONTROLS = new Rows(true, false);
+    }
 
     /**
      * @param table the benchmark table
@@ -61,15 +76,16 @@ public final class RectificationStudy {
      */
     public static Result run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, TypeSampler sampler,
                              int benchSize, StudyListener listener) {
-        return run(ws, recipe, options, sampler, benchSize, listener, true);
+        return run(ws, recipe, options, sampler, benchSize, listener, Rows.CONTROLS);
     }
 
     /**
-     * @param controls false for the before/after table only (S and S+auditdm, then the references): the main
-     *     job's rectification round, without the two control fine-tunes
+     * @param rows the fine-tunes besides S+auditdm: {@link Rows#BEFORE_AFTER} for the main job's round (S and
+     *     S+auditdm, then the references), {@link Rows#CONTROLS} for the README study
      */
     public static Result run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, TypeSampler sampler,
-                             int benchSize, StudyListener listener, boolean controls) {
+                             int benchSize, StudyListener listener, Rows rows) {
+        boolean controls = rows.controls();
         DataBuilder builder = new DataBuilder(ws.runDir(), ws.judging(), ws.target().model().answerVocabulary(), recipe);
         TrainingSource training = WorldSource.training();
         DataSet auditdm = builder.auditdm(ws.auditors(), sampler, listener);
@@ -87,6 +103,9 @@ public final class RectificationStudy {
         if (controls) {
             data.put(RANDOM, builder.random(training, n));
             data.put(BASE, DataBuilder.truncate(base, n));
+        }
+        if (rows.oracleLabels()) {
+            data.put(ORACLE, OracleLabels.of(auditdm, ws.target().model().answerVocabulary()));
         }
 
         NormalizingJudge judge = new NormalizingJudge();
@@ -131,9 +150,10 @@ public final class RectificationStudy {
                     listener));
         }
         BenchTable table = BenchTable.of(scores);
-        List<BenchTable.Improvement> improvements = controls ? List.of(table.improvement(AUDITDM, TARGET),
-                table.improvement(RANDOM, TARGET), table.improvement(BASE, TARGET))
-                : List.of(table.improvement(AUDITDM, TARGET));
+        List<BenchTable.Improvement> improvements = new ArrayList<>();
+        for (String row : data.keySet()) {
+            improvements.add(table.improvement(row, TARGET));
+        }
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("recipe", recipe.describe());
         opts.put("training", options);
@@ -141,6 +161,7 @@ public final class RectificationStudy {
         opts.put("benchSize", benchSize);
         opts.put("augment", sampler == null ? "not run: no failure-type sampler" : "run");
         opts.put("controls", controls);
+        opts.put("oracleLabels", rows.oracleLabels());
         Result result = new Result(ws.runId(), table, n, datasets, checkpoints, improvements, opts,
                 markdown(table, improvements, datasets));
         write(ws.runDir().resolve(FILE), result);
