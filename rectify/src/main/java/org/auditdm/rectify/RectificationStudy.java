@@ -117,6 +117,11 @@ public final class RectificationStudy {
             d.write(RectifyJob.dataDir(ws.runDir(), d.name()));
             datasets.put(d.name(), describe(d, judge));
             Path out = RectifyJob.rectifyDir(ws.runDir()).resolve("study").resolve(d.name());
+            Path replaced = Rectifier.setAsideIfFromOtherData(out, d);
+            if (replaced != null) {
+                listener.info(out + " held a fine-tune made from other data (other options or code); kept as "
+                        + replaced);
+            }
             StudyListener.Phase p = listener.begin("fine-tune " + e.getKey(), options.steps());
             Rectifier.Result r = Rectifier.rectify(ws.targetDir(), d, training, options, out, ws.runId(),
                     progress -> p.update(progress.step(), String.format(Locale.ROOT, "loss %.3f", progress.loss())));

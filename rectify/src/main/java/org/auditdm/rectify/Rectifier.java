@@ -81,6 +81,34 @@ public final class Rectifier {
     }
 
     /**
+     * Moves a finished rectification in {@code outDir} that was made from other data aside, to a sibling
+     * directory named after it and its checkpoint ({@code auditdm.replaced-S-1652e1944887}), so that a study
+     * that owns {@code outDir} can redo it without losing the old one.
+     *
+     * @return where the old rectification went, or null when there was none or it was made from this data
+     */
+    public static Path setAsideIfFromOtherData(Path outDir, DataSet data) {
+        Path recipeFile = outDir.resolve(RECIPE);
+        if (!Files.exists(outDir.resolve(Checkpoints.METADATA)) || !Files.exists(recipeFile)) {
+            return null;
+        }
+        Map<?, ?> old = readRecipe(recipeFile);
+        if (Objects.equals(old.get("dataSha256"), digestOf(data))) {
+            return null;
+        }
+        String base = outDir.getFileName() + ".replaced-" + old.get("checkpoint");
+        Path to = outDir.resolveSibling(base);
+        for (int i = 2; Files.exists(to); i++) {
+            to = outDir.resolveSibling(base + "-" + i);
+        }
+        try {
+            return Files.move(outDir, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the old rectification " + outDir + " aside to " + to, e);
+        }
+    }
+
+    /**
      * Fine-tunes {@code parent} on {@code data}. An existing finished checkpoint in {@code outDir} made
      * from the same data and options is returned as is; one made from other data is an error.
      *
