@@ -28,7 +28,7 @@ final class BenchRectifyCommand implements Callable<Integer> {
     int benchSize;
 
     @Option(names = "--oracle-labels", description = "also fine-tune on the auditdm data relabelled by the world "
-            + "oracle: a diagnostic upper bound (not annotation-free) that separates label noise from what the data "
+            + "oracle: a diagnostic (not annotation-free) that separates what label noise costs from what the data "
             + "covers")
     boolean oracleLabels;
 

@@ -9,9 +9,10 @@ import org.auditdm.zoo.vocab.AnswerVocabulary;
 /**
  * A diagnostic, not a rectification recipe: the auditdm data with every consensus label replaced by the
  * world oracle's answer ({@code bench rectify --oracle-labels}). Fine-tuning on it shows what the same
- * images and questions would teach with perfect labels, so the study can tell label noise apart from what
- * the data covers and what the target can learn. It reads the oracle for labels, so it is never part of the
- * annotation-free data and its row is named as the upper bound it is.
+ * images and questions teach with the true labels, so the study can tell label noise apart from what the
+ * data covers and what the target can learn (measured on the main job's run: it does worse than the
+ * consensus labels, README). It reads the oracle for labels, so it is never part of the annotation-free
+ * data and its row is named for what it is.
  */
 public final class OracleLabels {
     /** Suffix of the data set's name. */
@@ -48,7 +49,7 @@ public final class OracleLabels {
         }
         Map<String, Object> recipe = new LinkedHashMap<>();
         recipe.put("of", data.name());
-        recipe.put("labels", "the world oracle's answers: a diagnostic upper bound, not annotation-free");
+        recipe.put("labels", "the world oracle's answers: a diagnostic, not annotation-free");
         recipe.put("kept", out.size());
         recipe.put("droppedUnanswerable", unanswerable);
         recipe.put("droppedOutOfVocabulary", outOfVocabulary);

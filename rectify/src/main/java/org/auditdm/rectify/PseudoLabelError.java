@@ -6,7 +6,7 @@ import org.auditdm.world.bench.Accuracy;
 
 /**
  * How often consensus labels are wrong, measured against the world oracle. With {@link OracleLabels} (the
- * study's diagnostic upper bound, never annotation-free data) this is the only reader of
+ * study's diagnostic row, never annotation-free data) this is the only reader of
  * {@link RectificationExample#oracleAnswer()}: it measures the labels, it never makes them.
  */
 public final class PseudoLabelError {

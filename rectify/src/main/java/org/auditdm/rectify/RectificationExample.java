@@ -20,7 +20,7 @@ import org.auditdm.zoo.train.LabeledExample;
  * @param targetAnswer the target's answer when it was asked, else null
  * @param memberAnswers the reference members' answers, in member order (empty for true-labelled data)
  * @param oracleAnswer the world oracle's answer, for measuring pseudo-label noise (and the study's
- *     diagnostic upper bound, {@link OracleLabels}) only; null when the oracle gives none. No builder of
+ *     diagnostic row, {@link OracleLabels}) only; null when the oracle gives none. No builder of
  *     rectification data reads it to make a label.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

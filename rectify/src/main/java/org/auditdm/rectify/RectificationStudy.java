@@ -36,14 +36,14 @@ public final class RectificationStudy {
     public static final String AUDITDM = "S+auditdm";
     public static final String RANDOM = "S+random";
     public static final String BASE = "S+base-auditor";
-    /** The diagnostic upper bound: the auditdm data with the oracle's labels ({@link OracleLabels}). */
+    /** The diagnostic row: the auditdm data with the oracle's labels ({@link OracleLabels}). */
     public static final String ORACLE = "S+auditdm-oracle-labels";
 
     /**
      * Which fine-tunes the study makes besides S+auditdm.
      *
      * @param controls the two controls (random true-labelled samples, base-auditor findings)
-     * @param oracleLabels the diagnostic upper bound {@value #ORACLE}
+     * @param oracleLabels the diagnostic row {@value #ORACLE}
      */
     public record Rows(boolean controls, boolean oracleLabels) {
         /** The main job's round: S+auditdm only. */
