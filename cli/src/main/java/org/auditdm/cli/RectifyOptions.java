@@ -19,7 +19,7 @@ final class RectifyOptions {
     @Option(names = "--size", defaultValue = "8000", description = "examples of added data (default: ${DEFAULT-VALUE})")
     int size;
 
-    @Option(names = "--steps", defaultValue = "3000", description = "fine-tuning steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "" + Rectifier.Options.DEFAULT_STEPS, description = "fine-tuning steps (default: ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--batch", defaultValue = "64", description = "fine-tuning batch size (default: ${DEFAULT-VALUE})")

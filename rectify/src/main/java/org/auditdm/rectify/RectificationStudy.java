@@ -20,6 +20,7 @@ import org.auditdm.world.render.Renderer;
 import org.auditdm.zoo.checkpoint.Checkpoints;
 import org.auditdm.zoo.train.TrainingSource;
 import org.auditdm.zoo.train.WorldSource;
+import org.auditdm.zoo.vocab.AnswerVocabulary;
 
 /**
  * The rectification study behind the README table ({@code auditdm bench rectify RUN}): builds the
@@ -86,7 +87,8 @@ public final class RectificationStudy {
     public static Result run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, TypeSampler sampler,
                              int benchSize, StudyListener listener, Rows rows) {
         boolean controls = rows.controls();
-        DataBuilder builder = new DataBuilder(ws.runDir(), ws.judging(), ws.target().model().answerVocabulary(), recipe);
+        AnswerVocabulary vocabulary = ws.target().model().answerVocabulary();
+        DataBuilder builder = new DataBuilder(ws.runDir(), ws.judging(), vocabulary, recipe);
         TrainingSource training = WorldSource.training();
         DataSet auditdm = builder.auditdm(ws.auditors(), sampler, listener);
         DataSet base = controls ? builder.baseAuditor(ws.baseAuditor(), listener) : null;
@@ -105,7 +107,7 @@ public final class RectificationStudy {
             data.put(BASE, DataBuilder.truncate(base, n));
         }
         if (rows.oracleLabels()) {
-            data.put(ORACLE, OracleLabels.of(auditdm, ws.target().model().answerVocabulary()));
+            data.put(ORACLE, OracleLabels.of(auditdm, vocabulary));
         }
 
         NormalizingJudge judge = new NormalizingJudge();

@@ -39,6 +39,8 @@ public final class Rectifier {
     public record Options(int steps, int batchSize, double learningRate, double replayFraction, long seed) {
         /** Default replay share: half of every batch replays the original training distribution. */
         public static final double DEFAULT_REPLAY = 0.5;
+        /** Default fine-tuning steps (the CLI's {@code --steps} default too). */
+        public static final int DEFAULT_STEPS = 3000;
 
         /**
          * 3,000 steps of 64, peak learning rate 1e-3 (a third of S's training peak), replay 0.5. Measured on
@@ -47,7 +49,7 @@ public final class Rectifier {
          * 3,000 steps gave S+auditdm 44.3 against 42.1 for 4,000 and 1,500 (README, rectification).
          */
         public static Options defaults(long seed) {
-            return new Options(3000, 64, 1e-3, DEFAULT_REPLAY, seed);
+            return new Options(DEFAULT_STEPS, 64, 1e-3, DEFAULT_REPLAY, seed);
         }
 
         public Options {
@@ -88,12 +90,8 @@ public final class Rectifier {
      * @return where the old rectification went, or null when there was none or it was made from this data
      */
     public static Path setAsideIfFromOtherData(Path outDir, DataSet data) {
-        Path recipeFile = outDir.resolve(RECIPE);
-        if (!Files.exists(outDir.resolve(Checkpoints.METADATA)) || !Files.exists(recipeFile)) {
-            return null;
-        }
-        Map<?, ?> old = readRecipe(recipeFile);
-        if (Objects.equals(old.get("dataSha256"), digestOf(data))) {
+        Map<?, ?> old = finishedRecipe(outDir);
+        if (old == null || Objects.equals(old.get("dataSha256"), digestOf(data))) {
             return null;
         }
         String base = outDir.getFileName() + ".replaced-" + old.get("checkpoint");
@@ -120,13 +118,10 @@ public final class Rectifier {
         if (data.examples().isEmpty()) {
             throw new IllegalArgumentException("data set '" + data.name() + "' is empty: nothing to rectify with");
         }
-        Path recipeFile = outDir.resolve(RECIPE);
-        if (Files.exists(outDir.resolve(Checkpoints.METADATA)) && Files.exists(recipeFile)) {
-            Map<?, ?> old = readRecipe(recipeFile);
-            if (!Objects.equals(old.get("dataSha256"), digestOf(data))) {
-                throw new IllegalArgumentException(outDir + " holds a rectification made from other data; remove it "
-                        + "or choose another output directory");
-            }
+        Map<?, ?> old = finishedRecipe(outDir);
+        if (old != null && !Objects.equals(old.get("dataSha256"), digestOf(data))) {
+            throw new IllegalArgumentException(outDir + " holds a rectification made from other data; remove it "
+                    + "or choose another output directory");
         }
         long start = System.nanoTime();
         ZooTraining.Result r = ZooTraining.fineTune(parent.toAbsolutePath(), data.labeled(), replay,
@@ -144,6 +139,7 @@ public final class Rectifier {
         recipe.put("dataRecipe", data.recipe());
         recipe.put("replaySource", replay == null ? "none" : replay.name());
         recipe.put("options", options);
+        Path recipeFile = outDir.resolve(RECIPE);
         try {
             DataSet.JSON.writerWithDefaultPrettyPrinter().writeValue(recipeFile.toFile(), recipe);
         } catch (IOException e) {
@@ -183,6 +179,13 @@ public final class Rectifier {
             current = p;
         }
         return chain;
+    }
+
+    /** The recipe of a finished rectification in {@code outDir}, or null when there is none. */
+    private static Map<?, ?> finishedRecipe(Path outDir) {
+        Path recipeFile = outDir.resolve(RECIPE);
+        return Files.exists(outDir.resolve(Checkpoints.METADATA)) && Files.exists(recipeFile)
+                ? readRecipe(recipeFile) : null;
     }
 
     private static Map<?, ?> readRecipe(Path f) {
