@@ -118,8 +118,9 @@ public final class Rectifier {
         if (data.examples().isEmpty()) {
             throw new IllegalArgumentException("data set '" + data.name() + "' is empty: nothing to rectify with");
         }
+        String digest = digestOf(data);
         Map<?, ?> old = finishedRecipe(outDir);
-        if (old != null && !Objects.equals(old.get("dataSha256"), digestOf(data))) {
+        if (old != null && !Objects.equals(old.get("dataSha256"), digest)) {
             throw new IllegalArgumentException(outDir + " holds a rectification made from other data; remove it "
                     + "or choose another output directory");
         }
@@ -134,7 +135,7 @@ public final class Rectifier {
         recipe.put("runId", runId);
         recipe.put("dataSet", data.name());
         recipe.put("dataSize", data.examples().size());
-        recipe.put("dataSha256", digestOf(data));
+        recipe.put("dataSha256", digest);
         recipe.put("bySource", data.bySource());
         recipe.put("dataRecipe", data.recipe());
         recipe.put("replaySource", replay == null ? "none" : replay.name());
