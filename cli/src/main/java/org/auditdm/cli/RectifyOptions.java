@@ -58,12 +58,27 @@ final class RectifyOptions {
     @Option(names = "--seed", defaultValue = "1", description = "seed of data sampling and fine-tuning (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--target", defaultValue = "S", description = "target (zoo preset or checkpoint dir; default: ${DEFAULT-VALUE})")
+    @Option(names = "--target", description = "target (zoo preset or checkpoint dir; default: the audit run's target, "
+            + "S where there is no run yet)")
     String target;
 
-    @Option(names = "--reference", split = ",", defaultValue = "M,L",
-            description = "reference ensemble (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reference", split = ",",
+            description = "reference ensemble (default: the audit run's references, M,L where there is no run yet)")
     List<String> references;
+
+    /** The target and references where no audit run gives them. */
+    static final String DEFAULT_TARGET = "S";
+    static final List<String> DEFAULT_REFERENCES = List.of("M", "L");
+
+    /** The target given, or {@link #DEFAULT_TARGET}. */
+    String target() {
+        return target != null ? target : DEFAULT_TARGET;
+    }
+
+    /** The references given, or {@link #DEFAULT_REFERENCES}. */
+    List<String> references() {
+        return references != null ? references : DEFAULT_REFERENCES;
+    }
 
     @Option(names = "--base", description = "base auditor checkpoint (default: models/auditor/base)")
     Path baseAuditor;
@@ -78,14 +93,40 @@ final class RectifyOptions {
         return new Rectifier.Options(steps, batch, lr, replay, seed);
     }
 
+    /**
+     * The workspace for an audit run: its target and references unless flags name others (a run audits and
+     * rectifies the same models: `run --target X --reference Y,Z` rectifies X with Y and Z's labels).
+     */
     Workspace open(Path runDir) {
-        return open(runDir, ZooModels.resolve(target));
+        if (!java.nio.file.Files.isDirectory(runDir)) {
+            throw new IllegalArgumentException("run directory not found: " + runDir);
+        }
+        org.auditdm.audit.config.AuditConfig run = org.auditdm.audit.config.AuditConfig.fromJson(
+                org.auditdm.audit.run.RunDirectory.readManifest(runDir).config());
+        Path targetDir = target != null ? ZooModels.resolve(target) : fromRun(run.target(), "target", "--target");
+        return references != null ? open(runDir, targetDir, references, false)
+                : open(runDir, targetDir, run.references(), true);
     }
 
     Workspace open(Path runDir, Path targetDir) {
+        return open(runDir, targetDir, references(), false);
+    }
+
+    /** A zoo checkpoint named in the run's config, or an error saying rectification needs one. */
+    private static Path fromRun(String name, String role, String flag) {
+        try {
+            return ZooModels.resolve(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the audit run's " + role + " '" + name + "' is not a zoo model "
+                    + "(rectification fine-tunes and labels with zoo checkpoints); name one with " + flag + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private Workspace open(Path runDir, Path targetDir, List<String> referenceNames, boolean namedByRun) {
         Map<String, Path> refs = new LinkedHashMap<>();
-        for (String r : references) {
-            refs.put(r, ZooModels.resolve(r));
+        for (String r : referenceNames) {
+            refs.put(r, namedByRun ? fromRun(r, "reference", "--reference") : ZooModels.resolve(r));
         }
         Path base = baseAuditor != null ? baseAuditor
                 : ZooModels.home().resolve("models").resolve("auditor").resolve("base");

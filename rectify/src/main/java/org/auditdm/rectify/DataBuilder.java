@@ -105,6 +105,11 @@ public final class DataBuilder {
         return recipe;
     }
 
+    /** The ids of the reference models whose consensus labels the data (provenance). */
+    private List<String> labelledBy() {
+        return judging.ensemble().members().stream().map(m -> m.id()).toList();
+    }
+
     private ConsensusLabeler labeler(LabelFilter filter) {
         ReferenceEnsemble e = judging.ensemble();
         return new ConsensusLabeler(e, judging.target(), vocabulary, filter);
@@ -143,6 +148,7 @@ public final class DataBuilder {
         p.done();
         Map<String, Object> d = recipe.describe();
         d.put("auditors", auditors.stream().map(Auditor::id).toList());
+        d.put("labelledBy", labelledBy());
         d.put("augment", augmentNote);
         d.put("bootstrapImages", bootstrap.imagesUsed());
         d.put("bootstrapProbes", bootstrap.probes());
@@ -168,6 +174,7 @@ public final class DataBuilder {
         p.done();
         Map<String, Object> d = recipe.describe();
         d.put("auditors", List.of(base.id()));
+        d.put("labelledBy", labelledBy());
         d.put("seedFindingLabels", findingLabeler.stats());
         d.put("bootstrapImages", bootstrap.imagesUsed());
         d.put("bootstrapProbes", bootstrap.probes());
