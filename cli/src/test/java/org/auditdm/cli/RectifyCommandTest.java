@@ -97,6 +97,16 @@ class RectifyCommandTest {
         assertThat(labelledBy).hasSize(2);
         assertThat(labelledBy.get(0).asText()).startsWith("zoo:S-");
         assertThat(labelledBy.get(1).asText()).startsWith("zoo:L-");
+
+        // A run whose target is not a zoo checkpoint (a remote model's spec name) needs --target.
+        Path manifest = audit.resolve("manifest.json");
+        String json = Files.readString(manifest);
+        Files.writeString(manifest, json.replaceFirst("\"target\" : \"M\"", "\"target\" : \"my-remote-vlm\""));
+        String[] remote = run("rectify", audit.toString(), "--size", "8", "--steps", "1", "--batch", "4",
+                "--out", dir.resolve("x").toString());
+        assertThat(remote[0]).isNotEqualTo("0");
+        assertThat(remote[2].strip()).startsWith("error: the audit run's target 'my-remote-vlm' is not a zoo model")
+                .contains("--target").doesNotContain("\n");
     }
 
     @Test
