@@ -1,11 +1,15 @@
 package org.auditdm.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.auditdm.audit.config.AuditConfig;
+import org.auditdm.audit.run.RunDirectory;
 import org.auditdm.rectify.Bootstrap;
 import org.auditdm.rectify.DataBuilder;
 import org.auditdm.rectify.LabelFilter;
@@ -98,18 +102,17 @@ final class RectifyOptions {
      * rectifies the same models: `run --target X --reference Y,Z` rectifies X with Y and Z's labels).
      */
     Workspace open(Path runDir) {
-        if (!java.nio.file.Files.isDirectory(runDir)) {
+        if (!Files.isDirectory(runDir)) {
             throw new IllegalArgumentException("run directory not found: " + runDir);
         }
-        org.auditdm.audit.config.AuditConfig run = org.auditdm.audit.config.AuditConfig.fromJson(
-                org.auditdm.audit.run.RunDirectory.readManifest(runDir).config());
+        AuditConfig run = AuditConfig.fromJson(RunDirectory.readManifest(runDir).config());
         Path targetDir = target != null ? ZooModels.resolve(target) : fromRun(run.target(), "target", "--target");
-        return references != null ? open(runDir, targetDir, references, false)
-                : open(runDir, targetDir, run.references(), true);
+        return references != null ? open(runDir, targetDir, references, ZooModels::resolve)
+                : open(runDir, targetDir, run.references(), r -> fromRun(r, "reference", "--reference"));
     }
 
     Workspace open(Path runDir, Path targetDir) {
-        return open(runDir, targetDir, references(), false);
+        return open(runDir, targetDir, references(), ZooModels::resolve);
     }
 
     /** A zoo checkpoint named in the run's config, or an error saying rectification needs one. */
@@ -123,10 +126,11 @@ final class RectifyOptions {
         }
     }
 
-    private Workspace open(Path runDir, Path targetDir, List<String> referenceNames, boolean namedByRun) {
+    private Workspace open(Path runDir, Path targetDir, List<String> referenceNames,
+                           Function<String, Path> resolve) {
         Map<String, Path> refs = new LinkedHashMap<>();
         for (String r : referenceNames) {
-            refs.put(r, namedByRun ? fromRun(r, "reference", "--reference") : ZooModels.resolve(r));
+            refs.put(r, resolve.apply(r));
         }
         Path base = baseAuditor != null ? baseAuditor
                 : ZooModels.home().resolve("models").resolve("auditor").resolve("base");
@@ -169,8 +173,7 @@ final class RectifyOptions {
      * workspace's ensemble, on the run's seed pool.
      */
     static org.auditdm.rectify.TypeSampler typeSampler(org.auditdm.rectify.Workspace ws, long seed) {
-        long pool = org.auditdm.audit.config.AuditConfig.fromJson(
-                org.auditdm.audit.run.RunDirectory.readManifest(ws.runDir()).config()).seedPool();
+        long pool = AuditConfig.fromJson(RunDirectory.readManifest(ws.runDir()).config()).seedPool();
         org.auditdm.failures.FreshProbes fresh = new org.auditdm.failures.FreshProbes(pool);
         return new org.auditdm.rectify.RequestTypeSampler(fresh::draw, ws.judging(), seed);
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.auditdm.api.Auditor;
 import org.auditdm.api.ReferenceEnsemble;
+import org.auditdm.api.VisionLanguageModel;
 import org.auditdm.audit.run.Judging;
 import org.auditdm.audit.run.RunManifest;
 import org.auditdm.audit.run.RunDirectory;
@@ -107,7 +108,7 @@ public final class DataBuilder {
 
     /** The ids of the reference models whose consensus labels the data (provenance). */
     private List<String> labelledBy() {
-        return judging.ensemble().members().stream().map(m -> m.id()).toList();
+        return judging.ensemble().members().stream().map(VisionLanguageModel::id).toList();
     }
 
     private ConsensusLabeler labeler(LabelFilter filter) {

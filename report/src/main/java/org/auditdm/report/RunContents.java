@@ -23,7 +23,8 @@ import org.auditdm.failures.FailureTypes;
 
 /**
  * Everything a report reads from a run directory. The manifest and {@code findings.jsonl} are required
- * (it may be empty: an audit that found nothing is a result, and its report says so); the reward curve, the measures, the failure types and the rectification table are shown when present.
+ * (it may be empty: an audit that found nothing is a result, and its report says so); the reward curve,
+ * the measures, the failure types and the rectification table are shown when present.
  * Every reading error names the file (and the line, for {@code findings.jsonl}).
  *
  * @param dir the run directory
