@@ -69,11 +69,11 @@ final class ZooEvalCommand implements Callable<Integer> {
         }
         if (relations) {
             PrintWriter out = spec.commandLine().getOut();
+            List<BenchItem> items = RelationCheck.items(size);
             for (String name : models) {
                 try (Checkpoints.Loaded loaded = Checkpoints.load(ZooModels.resolve(name))) {
-                    Progress progress = new Progress(spec.commandLine().getErr(), "relations " + name,
-                            RelationCheck.items(size).size());
-                    RelationCheck r = RelationCheck.run(loaded.model(), size, progress::update);
+                    Progress progress = new Progress(spec.commandLine().getErr(), "relations " + name, items.size());
+                    RelationCheck r = RelationCheck.run(loaded.model(), items, progress::update);
                     progress.done();
                     out.println(name + " (" + loaded.model().id() + ")");
                     r.lines().forEach(l -> out.println("  " + l));

@@ -13,6 +13,7 @@ import org.auditdm.world.question.Program;
 import org.auditdm.world.question.QA;
 import org.auditdm.world.question.QuestionParser;
 import org.auditdm.world.question.QuestionSampler;
+import org.auditdm.world.question.Template;
 import org.auditdm.world.question.Templates;
 import org.auditdm.world.render.Renderer;
 import org.auditdm.world.scene.ObjectFilter;
@@ -50,10 +51,15 @@ public record RelationCheck(int items, int correct, int swapped, int swappedSame
 
     /** Runs the check on up to {@code n} items, telling {@code progress} how many are done. */
     public static RelationCheck run(VisionLanguageModel model, int n, IntConsumer progress) {
-        List<BenchItem> items = items(n);
+        return run(model, items(n), progress);
+    }
+
+    /** Runs the check on the given items (from {@link #items}), telling {@code progress} how many are done. */
+    public static RelationCheck run(VisionLanguageModel model, List<BenchItem> items, IntConsumer progress) {
         Renderer renderer = new Renderer();
         QuestionSampler questions = new QuestionSampler();
         Oracle oracle = new Oracle();
+        Template whereTemplate = Templates.of(Family.POSITION, false).get(0);
         int correct = 0;
         int swapped = 0;
         int same = 0;
@@ -79,7 +85,7 @@ public record RelationCheck(int items, int correct, int swapped, int swappedSame
             for (ObjectFilter f : List.of(p.subject(), p.other())) {
                 Program where = Program.about(Family.POSITION, f);
                 if (oracle.answer(item.scene(), where).isAnswer()) {
-                    QA qa = questions.qa(item.scene(), where, Templates.of(Family.POSITION, false).get(0));
+                    QA qa = questions.qa(item.scene(), where, whereTemplate);
                     good += ask(model, image, qa.text()).equals(qa.answer()) ? 1 : 0;
                 }
             }
