@@ -34,7 +34,7 @@ final class ZooTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--steps", description = "training steps (default: S 8000, M 2000, L 3000)")
+    @Option(names = "--steps", description = "training steps (default: 8000)")
     Integer steps;
 
     @Option(names = "--minutes", defaultValue = "0",
@@ -44,7 +44,7 @@ final class ZooTrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--lr", description = "peak learning rate (default: S 3e-3, M 1e-3, L 1.5e-3)")
+    @Option(names = "--lr", description = "peak learning rate (default: S 2e-3, M and L 1e-3)")
     Double lr;
 
     @Option(names = "--work", description = "resumable float32 training directory (default: runs/zoo-train/MODEL-seedN)")
@@ -57,16 +57,8 @@ final class ZooTrainCommand implements Callable<Integer> {
     public Integer call() {
         ModelSpec preset = ModelSpec.preset(model);
         String name = preset.name();
-        int n = steps != null ? steps : switch (name) {
-            case "S" -> 8000;
-            case "M" -> 2000;
-            default -> 3000;
-        };
-        double peak = lr != null ? lr : switch (name) {
-            case "S" -> 3e-3;
-            case "M" -> 1e-3;
-            default -> 1.5e-3;
-        };
+        int n = steps != null ? steps : 8000;
+        double peak = lr != null ? lr : name.equals("S") ? 2e-3 : 1e-3;
         TrainingConfig d = TrainingConfig.defaults(n, seed);
         TrainingConfig config = new TrainingConfig(n, batch, peak, peak / 100, Math.max(1, n / 20),
                 d.weightDecay(), d.gradientClipNorm(), minutes, 50, Math.max(50, Math.min(500, n / 10)), seed);

@@ -5,12 +5,14 @@ import java.util.List;
 /**
  * Shape of a {@link Family#FILM_CNN} network.
  *
- * @param stemWidth channels of the 3x3 stem convolution (input: RGB plus 2 coordinate channels)
+ * @param stemWidth channels of the 3x3 stem convolution (input: RGB)
  * @param stemStride stride of the stem
  * @param stageWidths channels per stage; each stage opens with a 3x3 transition convolution
- * @param stageStrides stride of each stage's transition convolution
+ * @param stageStrides downsampling factor of each stage: its transition convolution is followed by a max-pool
+ *                     of this size
  * @param stageDepths FiLM residual blocks per stage
- * @param spatialGrid side of the average-pooled feature map that is flattened for the head (keeps "where")
+ * @param spatialGrid side of the average-pooled grid the head reads besides the global max (keeps "where")
+ * @param gridChannels channels of the 1x1 reduction of the last feature map that is pooled into that grid
  * @param hiddenWidth width of the head
  * @param questionDim width of the question encoder
  * @param questionLayers self-attention layers in the question encoder
@@ -18,7 +20,7 @@ import java.util.List;
  * @param questionFfn feed-forward width in the question encoder
  */
 public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
-                       List<Integer> stageDepths, int spatialGrid, int hiddenWidth, int questionDim,
+                       List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
                        int questionLayers, int questionHeads, int questionFfn) {
     public FilmSpec {
         stageWidths = List.copyOf(stageWidths);
@@ -27,6 +29,7 @@ public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths,
         positive("stemWidth", stemWidth);
         positive("stemStride", stemStride);
         positive("spatialGrid", spatialGrid);
+        positive("gridChannels", gridChannels);
         positive("hiddenWidth", hiddenWidth);
         positive("questionDim", questionDim);
         positive("questionLayers", questionLayers);

@@ -22,22 +22,22 @@ public record ModelSpec(String name, Family family, int imageSize, int maxQuesti
                         TransformerSpec transformer) {
 
     public static final ModelSpec S = new ModelSpec("S", Family.FILM_CNN, 64, 24,
-            new FilmSpec(16, 2, List.of(32, 64), List.of(2, 2), List.of(1, 1), 4, 64, 64, 1, 2, 128), null);
+            new FilmSpec(16, 2, List.of(32, 64), List.of(2, 2), List.of(1, 1), 4, 8, 128, 64, 1, 2, 128), null);
 
     public static final ModelSpec M = new ModelSpec("M", Family.PATCH_TRANSFORMER, 64, 24, null,
-            new TransformerSpec(16, 192, 6, 4, 768, 256));
+            new TransformerSpec(List.of(32, 48, 96, 160), 160, 5, 4, 640, 256));
 
     public static final ModelSpec L = new ModelSpec("L", Family.FILM_CNN, 64, 24,
-            new FilmSpec(48, 2, List.of(64, 128, 192), List.of(2, 2, 2), List.of(1, 1, 2), 4, 256, 128, 2, 4, 256),
-            null);
+            new FilmSpec(32, 2, List.of(64, 128, 192), List.of(2, 2, 2), List.of(1, 2, 2), 4, 16, 512, 128, 2, 4,
+                    256), null);
 
     /** A few thousand parameters, for fast tests of the FiLM CNN code path. */
     public static final ModelSpec TINY_FILM = new ModelSpec("tiny-film", Family.FILM_CNN, 64, 24,
-            new FilmSpec(8, 2, List.of(16, 16), List.of(2, 2), List.of(1, 1), 4, 32, 16, 1, 2, 32), null);
+            new FilmSpec(8, 2, List.of(16, 16), List.of(2, 2), List.of(1, 1), 4, 4, 32, 16, 1, 2, 32), null);
 
     /** A small patch transformer for fast tests of the transformer code path. */
     public static final ModelSpec TINY_TRANSFORMER = new ModelSpec("tiny-transformer", Family.PATCH_TRANSFORMER,
-            64, 24, null, new TransformerSpec(16, 32, 1, 2, 64, 32));
+            64, 24, null, new TransformerSpec(List.of(8, 16, 16, 32), 32, 1, 2, 64, 32));
 
     public ModelSpec {
         Objects.requireNonNull(name, "name");

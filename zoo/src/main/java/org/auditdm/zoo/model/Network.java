@@ -15,9 +15,11 @@ interface Network {
      * @param images (B, 3, H, W) float32 in [0, 1]
      * @param tokens (B, T) int64 question token ids
      * @param tokenMask (B, T) float32, 1 for real tokens and 0 for padding
+     * @param training true while training: batch norms use the batch's statistics and update their running
+     *     statistics; false for answers, which then depend on their own row only
      * @return (B, answers) logits
      */
-    NDArray logits(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask);
+    NDArray logits(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training);
 
     static Network of(ModelSpec spec, NamedParameters params) {
         return spec.family() == Family.FILM_CNN ? new FilmCnn(spec, params) : new PatchTransformer(spec, params);

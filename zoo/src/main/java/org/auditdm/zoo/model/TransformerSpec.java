@@ -1,18 +1,29 @@
 package org.auditdm.zoo.model;
 
+import java.util.List;
+
 /**
  * Shape of a {@link Family#PATCH_TRANSFORMER} network.
  *
- * @param patchSize side of the square image patches (a strided convolution embeds them)
+ * @param stemWidths channels of the convolutional stem, one 3x3 convolution with batch norm and ReLU per entry,
+ *     each halving the side (the first by its stride, the others by a 2x2 max-pool), so patches are 2^n pixels
+ *     square and the image becomes (side / 2^n)^2 tokens
  * @param dim model width
  * @param layers pre-norm transformer layers over [CLS, patches, question tokens]
  * @param heads attention heads
  * @param ffnDim feed-forward width
  * @param headHidden width of the classifier MLP on the CLS token
  */
-public record TransformerSpec(int patchSize, int dim, int layers, int heads, int ffnDim, int headHidden) {
+public record TransformerSpec(List<Integer> stemWidths, int dim, int layers, int heads, int ffnDim,
+                              int headHidden) {
     public TransformerSpec {
-        FilmSpec.positive("patchSize", patchSize);
+        stemWidths = List.copyOf(stemWidths);
+        if (stemWidths.isEmpty()) {
+            throw new IllegalArgumentException("stemWidths must not be empty");
+        }
+        for (int i = 0; i < stemWidths.size(); i++) {
+            FilmSpec.positive("stemWidths[" + i + "]", stemWidths.get(i));
+        }
         FilmSpec.positive("dim", dim);
         FilmSpec.positive("layers", layers);
         FilmSpec.positive("heads", heads);
@@ -21,5 +32,10 @@ public record TransformerSpec(int patchSize, int dim, int layers, int heads, int
         if (dim % heads != 0) {
             throw new IllegalArgumentException("dim " + dim + " is not divisible by heads " + heads);
         }
+    }
+
+    /** Side of a patch in pixels: the stem halves the image once per convolution. */
+    public int patchSize() {
+        return 1 << stemWidths.size();
     }
 }

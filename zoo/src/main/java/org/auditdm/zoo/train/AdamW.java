@@ -28,7 +28,7 @@ public final class AdamW implements AutoCloseable {
     public AdamW(NamedParameters params) {
         this.params = params;
         this.manager = params.manager().newSubManager();
-        for (NDArray p : params.arrays()) {
+        for (NDArray p : params.trainable()) {
             first.add(manager.zeros(p.getShape()));
             second.add(manager.zeros(p.getShape()));
         }
@@ -44,7 +44,7 @@ public final class AdamW implements AutoCloseable {
      * @return the global gradient norm before clipping
      */
     public double update(NDManager scope, double lr, double weightDecay, double clipNorm) {
-        List<NDArray> arrays = params.arrays();
+        List<NDArray> arrays = params.trainable();
         List<NDArray> grads = new ArrayList<>(arrays.size());
         double sq = 0;
         for (NDArray p : arrays) {
@@ -87,7 +87,7 @@ public final class AdamW implements AutoCloseable {
         List<String> names = new ArrayList<>();
         List<long[]> shapes = new ArrayList<>();
         List<float[]> values = new ArrayList<>();
-        List<ParameterDef> defs = params.layout().parameters();
+        List<ParameterDef> defs = params.trainableDefs();
         for (int i = 0; i < defs.size(); i++) {
             names.add("m:" + defs.get(i).name());
             shapes.add(defs.get(i).shape());

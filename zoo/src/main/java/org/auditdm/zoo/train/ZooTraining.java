@@ -234,7 +234,7 @@ public final class ZooTraining {
             NDArray logits;
             float loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                logits = model.logits(scope, images, texts);
+                logits = model.logits(scope, images, texts, true);
                 NDArray target = scope.create(labels).oneHot(answers.size());
                 NDArray lossArray = logits.logSoftmax(-1).mul(target).sum(new int[] {1}).neg().mean();
                 gc.backward(lossArray);
