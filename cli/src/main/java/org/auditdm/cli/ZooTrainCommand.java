@@ -3,8 +3,11 @@ package org.auditdm.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.auditdm.world.question.Family;
 import org.auditdm.zoo.checkpoint.CheckpointMetadata;
 import org.auditdm.zoo.checkpoint.Checkpoints;
 import org.auditdm.zoo.checkpoint.Precision;
@@ -53,6 +56,15 @@ final class ZooTrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "where to write the float16 checkpoint (default: models/zoo/MODEL)")
     Path out;
 
+    @Option(names = "--families", split = ",", paramLabel = "FAMILY",
+            description = "train only on these question families (for diagnosis or a curriculum; default: all); "
+                    + "the vocabulary stays the whole distribution's")
+    List<String> families;
+
+    @Option(names = "--max-objects", defaultValue = "12",
+            description = "skip object scenes with more objects (1: single objects; default: ${DEFAULT-VALUE}, no cap)")
+    int maxObjects;
+
     @Override
     public Integer call() {
         ModelSpec preset = ModelSpec.preset(model);
@@ -66,7 +78,9 @@ final class ZooTrainCommand implements Callable<Integer> {
         Path outDir = out != null ? out : ZooModels.committed(name);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, "train " + name, n);
-        ZooTraining.Result r = ZooTraining.train(preset, config, WorldSource.training(), workDir,
+        WorldSource source = families == null && maxObjects >= 12 ? WorldSource.training()
+                : WorldSource.training(parseFamilies(families), maxObjects >= 12 ? Integer.MAX_VALUE : maxObjects);
+        ZooTraining.Result r = ZooTraining.train(preset, config, source, workDir,
                 p -> progress.update(p.step(), String.format(Locale.ROOT, "loss %.3f acc %.3f lr %.1e",
                         p.loss(), p.accuracy(), p.learningRate())));
         progress.done();
@@ -78,5 +92,19 @@ final class ZooTrainCommand implements Callable<Integer> {
                 r.metadata().training().finalLoss(), meta.parameterChecksum());
         o.println("wrote " + outDir + " (float16), training state in " + workDir);
         return 0;
+    }
+
+    private static List<Family> parseFamilies(List<String> names) {
+        if (names == null) {
+            return List.of();
+        }
+        return names.stream().map(n -> {
+            try {
+                return Family.valueOf(n.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown question family '" + n + "'; known: "
+                        + Arrays.stream(Family.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+            }
+        }).toList();
     }
 }

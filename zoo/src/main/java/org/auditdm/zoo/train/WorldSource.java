@@ -1,10 +1,13 @@
 package org.auditdm.zoo.train;
 
 import java.util.ArrayList;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.auditdm.world.question.AnswerSpace;
+import org.auditdm.world.question.Family;
 import org.auditdm.world.question.QA;
 import org.auditdm.world.question.QuestionSampler;
 import org.auditdm.world.render.Renderer;
@@ -28,18 +31,49 @@ public final class WorldSource implements TrainingSource {
     private final Renderer renderer = new Renderer();
     private final double[] familyWeights;
     private final int side;
+    private final int maxObjects;
+    private final WorldSource corpus;
 
     public WorldSource(String name, WorldPrior prior, double[] familyWeights, int side) {
+        this(name, prior, familyWeights, side, Integer.MAX_VALUE, null);
+    }
+
+    private WorldSource(String name, WorldPrior prior, double[] familyWeights, int side, int maxObjects,
+                        WorldSource corpus) {
         this.name = name;
         this.scenes = new SceneSampler(prior);
         this.familyWeights = familyWeights.clone();
         this.side = side;
+        this.maxObjects = maxObjects;
+        this.corpus = corpus;
     }
 
     /** The zoo's training distribution: the long-tailed training prior, every family alike, 64 pixels. */
     public static WorldSource training() {
         return new WorldSource("world/training-prior", WorldPrior.TRAINING, QuestionSampler.uniformWeights(),
                 Renderer.DEFAULT_SIDE);
+    }
+
+    /**
+     * The training distribution restricted to some question families (null or empty: all, alike) and to
+     * scenes of at most {@code maxObjects} objects (scenes without objects, such as clocks, always pass):
+     * for diagnosing what a network can learn, or a curriculum. The question corpus, and so the
+     * vocabulary, stays that of the whole distribution, so a checkpoint trained here can continue on it.
+     */
+    public static WorldSource training(List<Family> families, int maxObjects) {
+        if (maxObjects < 1) {
+            throw new IllegalArgumentException("max objects must be at least 1, got " + maxObjects);
+        }
+        boolean all = families == null || families.isEmpty();
+        double[] weights = new double[Family.values().length];
+        for (Family f : Family.values()) {
+            weights[f.ordinal()] = all || families.contains(f) ? 1 : 0;
+        }
+        String restriction = (all ? "" : "families=" + families.stream().map(f -> f.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(","))) + (maxObjects == Integer.MAX_VALUE ? ""
+                : (all ? "" : ";") + "max-objects=" + maxObjects);
+        return new WorldSource("world/training-prior" + (restriction.isEmpty() ? "" : "[" + restriction + "]"),
+                WorldPrior.TRAINING, weights, Renderer.DEFAULT_SIDE, maxObjects, training());
     }
 
     /** The answer vocabulary every zoo model shares: the world's {@link AnswerSpace}. */
@@ -62,6 +96,9 @@ public final class WorldSource implements TrainingSource {
         List<LabeledExample> out = new ArrayList<>(batchSize);
         while (out.size() < batchSize) {
             Scene scene = scenes.sample(rng);
+            if (scene.objects().size() > maxObjects) {
+                continue;
+            }
             Optional<QA> qa = questions.sampleQa(scene, rng, familyWeights, false);
             if (qa.isPresent()) {
                 out.add(new LabeledExample(renderer.render(scene, side), qa.get().text(), qa.get().answer()));
@@ -77,6 +114,9 @@ public final class WorldSource implements TrainingSource {
     @Override
     public List<String> questionCorpus() {
         List<String> out = new ArrayList<>();
+        if (corpus != null) {
+            return corpus.questionCorpus();
+        }
         SplittableRandom rng = new SplittableRandom(0x5EEDL);
         while (out.size() < 20_000) {
             questions.sampleQa(scenes.sample(rng), rng, familyWeights, false).ifPresent(qa -> out.add(qa.text()));
