@@ -78,8 +78,7 @@ final class ZooTrainCommand implements Callable<Integer> {
         Path outDir = out != null ? out : ZooModels.committed(name);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, "train " + name, n);
-        WorldSource source = families == null && maxObjects >= 12 ? WorldSource.training()
-                : WorldSource.training(parseFamilies(families), maxObjects >= 12 ? Integer.MAX_VALUE : maxObjects);
+        WorldSource source = WorldSource.training(parseFamilies(families), maxObjects);
         ZooTraining.Result r = ZooTraining.train(preset, config, source, workDir,
                 p -> progress.update(p.step(), String.format(Locale.ROOT, "loss %.3f acc %.3f lr %.1e",
                         p.loss(), p.accuracy(), p.learningRate())));

@@ -11,6 +11,7 @@ import org.auditdm.world.question.Family;
 import org.auditdm.world.question.QA;
 import org.auditdm.world.question.QuestionSampler;
 import org.auditdm.world.render.Renderer;
+import org.auditdm.world.scene.Limits;
 import org.auditdm.world.sample.SceneSampler;
 import org.auditdm.world.sample.WorldPrior;
 import org.auditdm.world.scene.Scene;
@@ -56,8 +57,8 @@ public final class WorldSource implements TrainingSource {
 
     /**
      * The training distribution restricted to some question families (null or empty: all, alike) and to
-     * scenes of at most {@code maxObjects} objects (scenes without objects, such as clocks, always pass):
-     * for diagnosing what a network can learn, or a curriculum. The question corpus, and so the
+     * scenes of at most {@code maxObjects} objects ({@link Limits#MAX_OBJECTS} or more: no cap; scenes
+     * without objects, such as clocks, always pass): for diagnosing what a network can learn, or a curriculum. The question corpus, and so the
      * vocabulary, stays that of the whole distribution, so a checkpoint trained here can continue on it.
      */
     public static WorldSource training(List<Family> families, int maxObjects) {
@@ -65,14 +66,21 @@ public final class WorldSource implements TrainingSource {
             throw new IllegalArgumentException("max objects must be at least 1, got " + maxObjects);
         }
         boolean all = families == null || families.isEmpty();
-        double[] weights = new double[Family.values().length];
-        for (Family f : Family.values()) {
-            weights[f.ordinal()] = all || families.contains(f) ? 1 : 0;
+        boolean capped = maxObjects < Limits.MAX_OBJECTS;
+        if (all && !capped) {
+            return training();
         }
-        String restriction = (all ? "" : "families=" + families.stream().map(f -> f.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(","))) + (maxObjects == Integer.MAX_VALUE ? ""
-                : (all ? "" : ";") + "max-objects=" + maxObjects);
-        return new WorldSource("world/training-prior" + (restriction.isEmpty() ? "" : "[" + restriction + "]"),
+        double[] weights = all ? QuestionSampler.uniformWeights() : new double[Family.values().length];
+        List<String> restriction = new ArrayList<>();
+        if (!all) {
+            families.forEach(f -> weights[f.ordinal()] = 1);
+            restriction.add("families=" + families.stream().map(f -> f.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(",")));
+        }
+        if (capped) {
+            restriction.add("max-objects=" + maxObjects);
+        }
+        return new WorldSource("world/training-prior[" + String.join(";", restriction) + "]",
                 WorldPrior.TRAINING, weights, Renderer.DEFAULT_SIDE, maxObjects, training());
     }
 
