@@ -61,7 +61,11 @@ final class ZooFineTuneCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(steps, 64, lr, lr / 100, Math.max(1, steps / 20), d.weightDecay(),
                 d.gradientClipNorm(), minutes, 50, Math.max(50, Math.min(500, steps / 10)), seed);
         Progress progress = new Progress(spec.commandLine().getErr(), "continue " + pm.size(), steps);
-        ZooTraining.Result r = ZooTraining.fineTune(parent, List.of(), WorldSource.training(), 1.0, config, work,
+        WorldSource replay = WorldSource.training();
+        if (pm.spec().film() != null && pm.spec().film().denseChannels() > 0) {
+            replay = replay.withDenseTargets(pm.spec().film().denseSide(pm.spec().imageSize()));
+        }
+        ZooTraining.Result r = ZooTraining.fineTune(parent, List.of(), replay, 1.0, config, work,
                 p -> progress.update(p.step(), String.format(Locale.ROOT, "loss %.3f acc %.3f lr %.1e",
                         p.loss(), p.accuracy(), p.learningRate())));
         progress.done();

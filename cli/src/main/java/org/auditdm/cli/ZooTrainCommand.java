@@ -65,9 +65,21 @@ final class ZooTrainCommand implements Callable<Integer> {
             description = "skip object scenes with more objects (1: single objects; default: ${DEFAULT-VALUE}, no cap)")
     int maxObjects;
 
+    @Option(names = "--dense", description = "add dense heads (FiLM CNN only) trained on which object covers each "
+            + "cell of the image (shape, colour, size, fill), the annotation of a detection data set, as an auxiliary "
+            + "loss next to the answers")
+    boolean dense;
+
     @Override
     public Integer call() {
         ModelSpec preset = ModelSpec.preset(model);
+        if (dense) {
+            if (preset.film() == null) {
+                throw new IllegalArgumentException("--dense needs a FiLM CNN (S or L), not " + preset.name());
+            }
+            preset = new ModelSpec(preset.name(), preset.family(), preset.imageSize(), preset.maxQuestionTokens(),
+                    preset.film().withDenseClasses(WorldSource.DENSE_CLASSES), null);
+        }
         String name = preset.name();
         int n = steps != null ? steps : 8000;
         double peak = lr != null ? lr : name.equals("S") ? 2e-3 : 1e-3;
@@ -79,6 +91,9 @@ final class ZooTrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, "train " + name, n);
         WorldSource source = WorldSource.training(parseFamilies(families), maxObjects);
+        if (dense) {
+            source = source.withDenseTargets(preset.film().denseSide(preset.imageSize()));
+        }
         ZooTraining.Result r = ZooTraining.train(preset, config, source, workDir,
                 p -> progress.update(p.step(), String.format(Locale.ROOT, "loss %.3f acc %.3f lr %.1e",
                         p.loss(), p.accuracy(), p.learningRate())));

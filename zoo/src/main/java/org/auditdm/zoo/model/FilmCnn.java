@@ -57,6 +57,9 @@ final class FilmCnn implements Network {
             }
             in = c;
         }
+        if (f.denseChannels() > 0) {
+            Layers.linear(out, "dense", f.stageWidths().get(0), f.denseChannels(), 1.0);
+        }
         Layers.convBn(out, "head.where", in, f.gridChannels(), 1);
         int g = f.spatialGrid();
         long features = in + (long) f.gridChannels() * g * g + f.questionDim();
@@ -87,14 +90,29 @@ final class FilmCnn implements Network {
 
     @Override
     public NDArray logits(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training) {
+        return forward(scope, images, tokens, tokenMask, false, training)[0];
+    }
+
+    @Override
+    public NDArray[] forward(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training) {
+        return forward(scope, images, tokens, tokenMask, training && f.denseChannels() > 0, training);
+    }
+
+    private NDArray[] forward(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean dense,
+                              boolean training) {
         long batch = images.getShape().get(0);
         NDArray q = question.encode(tokens, tokenMask);
+        NDArray denseOut = null;
         NDArray x = Activation.relu(Layers.convBn(images.sub(0.5f), p, "stem", f.stemStride(), training));
         for (int s = 0; s < f.stageWidths().size(); s++) {
             x = Layers.maxPool(Activation.relu(Layers.convBn(x, p, "stage" + s + ".down", 1, training)),
                     f.stageStrides().get(s));
             for (int b = 0; b < f.stageDepths().get(s); b++) {
                 x = block(x, q, "stage" + s + ".block" + b, training);
+            }
+            if (s == 0 && dense) {
+                // 1x1 convolution as a linear map over channels: (B, C, G, G) -> (B, G, G, C) -> (B, G, G, K).
+                denseOut = Layers.linear(x.transpose(0, 2, 3, 1), p, "dense").transpose(0, 3, 1, 2);
             }
         }
         long c = x.getShape().get(1);
@@ -107,7 +125,7 @@ final class FilmCnn implements Network {
         }
         NDArray joined = what.concat(where.reshape(batch, -1), 1).concat(q, 1);
         NDArray h = Activation.relu(Layers.linear(joined, p, "head.fc"));
-        return Layers.linear(h, p, "head.out");
+        return new NDArray[] {Layers.linear(h, p, "head.out"), denseOut};
     }
 
     private NDArray block(NDArray x, NDArray q, String pre, boolean training) {

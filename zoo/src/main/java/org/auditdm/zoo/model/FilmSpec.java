@@ -18,11 +18,26 @@ import java.util.List;
  * @param questionLayers self-attention layers in the question encoder
  * @param questionHeads attention heads in the question encoder
  * @param questionFfn feed-forward width in the question encoder
+ * @param denseClasses class counts of the dense heads, empty for none: a 1x1 convolution over the first stage's
+ *                     output predicts, per cell, one class per head (for the world: shape, colour, size and fill
+ *                     of the object covering the cell, each with an extra "no object" class); trained by an
+ *                     auxiliary loss when examples carry {@code DenseTargets}, unused when answering
  */
 public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
                        List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
-                       int questionLayers, int questionHeads, int questionFfn) {
+                       int questionLayers, int questionHeads, int questionFfn,
+                       List<Integer> denseClasses) {
+    /** A FiLM CNN without dense heads. */
+    public FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
+                    List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
+                    int questionLayers, int questionHeads, int questionFfn) {
+        this(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels, hiddenWidth,
+                questionDim, questionLayers, questionHeads, questionFfn, List.of());
+    }
+
     public FilmSpec {
+        denseClasses = denseClasses == null ? List.of() : List.copyOf(denseClasses);
+        denseClasses.forEach(n -> positive("denseClasses[]", n));
         stageWidths = List.copyOf(stageWidths);
         stageStrides = List.copyOf(stageStrides);
         stageDepths = List.copyOf(stageDepths);
@@ -51,6 +66,22 @@ public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths,
             throw new IllegalArgumentException("questionDim " + questionDim + " is not divisible by questionHeads "
                     + questionHeads);
         }
+    }
+
+    /** Output channels of the dense heads together. */
+    public int denseChannels() {
+        return denseClasses.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Side of the first stage's output, where the dense heads read, for a square input of side {@code imageSize}. */
+    public int denseSide(int imageSize) {
+        return imageSize / stemStride / stageStrides.get(0);
+    }
+
+    /** A copy with the given dense heads. */
+    public FilmSpec withDenseClasses(List<Integer> classes) {
+        return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, classes);
     }
 
     /** Side of the last feature map for a square input of side {@code imageSize}. */

@@ -21,6 +21,14 @@ interface Network {
      */
     NDArray logits(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training);
 
+    /**
+     * Answer logits and, in training mode for networks with dense heads, the dense head outputs (B, K, G, G);
+     * otherwise the second element is null.
+     */
+    default NDArray[] forward(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training) {
+        return new NDArray[] {logits(scope, images, tokens, tokenMask, training), null};
+    }
+
     static Network of(ModelSpec spec, NamedParameters params) {
         return spec.family() == Family.FILM_CNN ? new FilmCnn(spec, params) : new PatchTransformer(spec, params);
     }

@@ -3,8 +3,15 @@ package org.auditdm.zoo.train;
 import java.util.Objects;
 import org.auditdm.api.Picture;
 
-/** One training example: an image, a question about it, and the correct answer (in the answer vocabulary). */
-public record LabeledExample(Picture image, String question, String answer) {
+/**
+ * One training example: an image, a question about it, the correct answer (in the answer vocabulary) and,
+ * optionally, per-cell targets for a network's dense heads (null: none).
+ */
+public record LabeledExample(Picture image, String question, String answer, DenseTargets dense) {
+    public LabeledExample(Picture image, String question, String answer) {
+        this(image, question, answer, null);
+    }
+
     public LabeledExample {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(question, "question");

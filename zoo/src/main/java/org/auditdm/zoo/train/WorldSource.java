@@ -10,7 +10,13 @@ import org.auditdm.world.question.AnswerSpace;
 import org.auditdm.world.question.Family;
 import org.auditdm.world.question.QA;
 import org.auditdm.world.question.QuestionSampler;
+import org.auditdm.world.render.ObjectMap;
 import org.auditdm.world.render.Renderer;
+import org.auditdm.world.scene.Fill;
+import org.auditdm.world.scene.NamedColor;
+import org.auditdm.world.scene.SceneObject;
+import org.auditdm.world.scene.ShapeKind;
+import org.auditdm.world.scene.SizeClass;
 import org.auditdm.world.scene.Limits;
 import org.auditdm.world.sample.SceneSampler;
 import org.auditdm.world.sample.WorldPrior;
@@ -27,6 +33,7 @@ public final class WorldSource implements TrainingSource {
     private static final AnswerVocabulary ANSWERS = new AnswerVocabulary(AnswerSpace.answers());
 
     private final String name;
+    private final WorldPrior prior;
     private final SceneSampler scenes;
     private final QuestionSampler questions = new QuestionSampler();
     private final Renderer renderer = new Renderer();
@@ -34,13 +41,23 @@ public final class WorldSource implements TrainingSource {
     private final int side;
     private final int maxObjects;
     private final WorldSource corpus;
+    private final int denseGrid;
+
+    /**
+     * Class counts of the dense targets {@link #withDenseTargets} adds, in head order: the shape, colour, size and
+     * fill of the object covering a cell, each with class 0 for "no object".
+     */
+    public static final List<Integer> DENSE_CLASSES = List.of(ShapeKind.values().length + 1,
+            NamedColor.values().length + 1, SizeClass.values().length + 1, Fill.values().length + 1);
 
     public WorldSource(String name, WorldPrior prior, double[] familyWeights, int side) {
-        this(name, prior, familyWeights, side, Integer.MAX_VALUE, null);
+        this(name, prior, familyWeights, side, Integer.MAX_VALUE, null, 0);
     }
 
     private WorldSource(String name, WorldPrior prior, double[] familyWeights, int side, int maxObjects,
-                        WorldSource corpus) {
+                        WorldSource corpus, int denseGrid) {
+        this.denseGrid = denseGrid;
+        this.prior = prior;
         this.name = name;
         this.scenes = new SceneSampler(prior);
         this.familyWeights = familyWeights.clone();
@@ -81,7 +98,19 @@ public final class WorldSource implements TrainingSource {
             restriction.add("max-objects=" + maxObjects);
         }
         return new WorldSource("world/training-prior[" + String.join(";", restriction) + "]",
-                WorldPrior.TRAINING, weights, Renderer.DEFAULT_SIDE, maxObjects, training());
+                WorldPrior.TRAINING, weights, Renderer.DEFAULT_SIDE, maxObjects, training(), 0);
+    }
+
+    /**
+     * The same data with per-cell targets on a {@code grid} x {@code grid} grid ({@link #DENSE_CLASSES}): which
+     * object covers each cell, as a detection or segmentation annotation says, for networks with dense heads.
+     */
+    public WorldSource withDenseTargets(int grid) {
+        if (grid < 1) {
+            throw new IllegalArgumentException("grid must be positive, got " + grid);
+        }
+        return new WorldSource(name + "+dense" + grid, prior, familyWeights, side, maxObjects,
+                corpus == null ? this : corpus, grid);
     }
 
     /** The answer vocabulary every zoo model shares: the world's {@link AnswerSpace}. */
@@ -109,10 +138,27 @@ public final class WorldSource implements TrainingSource {
             }
             Optional<QA> qa = questions.sampleQa(scene, rng, familyWeights, false);
             if (qa.isPresent()) {
-                out.add(new LabeledExample(renderer.render(scene, side), qa.get().text(), qa.get().answer()));
+                out.add(new LabeledExample(renderer.render(scene, side), qa.get().text(), qa.get().answer(),
+                        denseGrid == 0 ? null : denseTargets(scene, denseGrid)));
             }
         }
         return out;
+    }
+
+    static DenseTargets denseTargets(Scene scene, int grid) {
+        int cells = grid * grid;
+        int[] owner = ObjectMap.cells(scene, grid);
+        byte[] classes = new byte[DENSE_CLASSES.size() * cells];
+        for (int c = 0; c < cells; c++) {
+            if (owner[c] != ObjectMap.EMPTY) {
+                SceneObject o = scene.objects().get(owner[c]);
+                classes[c] = (byte) (o.shape().ordinal() + 1);
+                classes[cells + c] = (byte) (o.color().ordinal() + 1);
+                classes[2 * cells + c] = (byte) (o.size().ordinal() + 1);
+                classes[3 * cells + c] = (byte) (o.fill().ordinal() + 1);
+            }
+        }
+        return new DenseTargets(grid, DENSE_CLASSES.size(), classes);
     }
 
     /**

@@ -2,6 +2,10 @@ package org.auditdm.zoo.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.nio.charset.StandardCharsets;
@@ -234,9 +238,16 @@ public final class ZooTraining {
             NDArray logits;
             float loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                logits = model.logits(scope, images, texts, true);
+                NDArray[] out = model.forward(scope, images, texts, true);
+                logits = out[0];
                 NDArray target = scope.create(labels).oneHot(answers.size());
                 NDArray lossArray = logits.logSoftmax(-1).mul(target).sum(new int[] {1}).neg().mean();
+                if (out[1] != null) {
+                    NDArray dense = denseLoss(scope, out[1], batch, model.spec().film().denseClasses());
+                    if (dense != null) {
+                        lossArray = lossArray.add(dense.mul(DENSE_WEIGHT));
+                    }
+                }
                 gc.backward(lossArray);
                 loss = lossArray.getFloat();
             }
@@ -255,6 +266,52 @@ public final class ZooTraining {
             adam.update(scope, lr, config.weightDecay(), config.gradientClipNorm());
             return new float[] {loss, (float) correct / b};
         }
+    }
+
+    /** Weight of the dense heads' loss (mean cross-entropy per head and cell) next to the answer loss. */
+    static final float DENSE_WEIGHT = 1f;
+
+    /**
+     * Mean cross-entropy of the dense heads over heads, cells and the examples that carry dense targets, or null
+     * when none does. {@code dense} is (B, K, G, G) with K the sum of {@code classes}.
+     */
+    static NDArray denseLoss(NDManager scope, NDArray dense, List<LabeledExample> batch, List<Integer> classes) {
+        int b = batch.size();
+        int k = (int) dense.getShape().get(1);
+        int g = (int) dense.getShape().get(2);
+        int cells = g * g;
+        float[] oneHot = new float[b * k * cells];
+        int rows = 0;
+        for (int i = 0; i < b; i++) {
+            DenseTargets t = batch.get(i).dense();
+            if (t == null) {
+                continue;
+            }
+            if (t.grid() != g || t.heads() != classes.size()) {
+                throw new IllegalArgumentException("dense targets on a " + t.grid() + "-cell grid with " + t.heads()
+                        + " heads do not fit the network's " + g + "-cell grid with " + classes.size() + " heads");
+            }
+            rows++;
+            int channel = 0;
+            for (int h = 0; h < classes.size(); h++) {
+                for (int c = 0; c < cells; c++) {
+                    int cls = t.classes()[h * cells + c];
+                    oneHot[(i * k + channel + cls) * cells + c] = 1f;
+                }
+                channel += classes.get(h);
+            }
+        }
+        if (rows == 0) {
+            return null;
+        }
+        NDList parts = new NDList();
+        int channel = 0;
+        for (int n : classes) {
+            parts.add(dense.get(new NDIndex(":, {}:{}", channel, channel + n)).logSoftmax(1));
+            channel += n;
+        }
+        NDArray target = scope.create(oneHot, new Shape(b, k, g, g));
+        return NDArrays.concat(parts, 1).mul(target).sum().neg().div((float) rows * cells * classes.size());
     }
 
     private static CheckpointMetadata save(ZooModel model, AdamW adam, Path dir, TrainingConfig config,

@@ -1,0 +1,100 @@
+package org.auditdm.zoo.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.auditdm.api.Picture;
+import org.auditdm.api.VisualQuestion;
+import org.auditdm.zoo.checkpoint.Checkpoints;
+import org.auditdm.zoo.model.ModelSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DenseHeadsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void worldExamplesCarryOneConsistentClassPerHeadAndCell() {
+        WorldSource plain = WorldSource.training();
+        WorldSource dense = plain.withDenseTargets(16);
+        assertThat(dense.name()).isEqualTo("world/training-prior+dense16");
+        assertThat(dense.questionCorpus()).isEqualTo(plain.questionCorpus());
+        List<LabeledExample> batch = dense.next(ZooTraining.stepRandom(3, 1), 32);
+        List<LabeledExample> same = plain.next(ZooTraining.stepRandom(3, 1), 32);
+        int covered = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            LabeledExample e = batch.get(i);
+            assertThat(e.question()).isEqualTo(same.get(i).question());
+            assertThat(same.get(i).dense()).isNull();
+            DenseTargets t = e.dense();
+            assertThat(t.grid()).isEqualTo(16);
+            assertThat(t.heads()).isEqualTo(WorldSource.DENSE_CLASSES.size());
+            for (int c = 0; c < 256; c++) {
+                boolean object = t.classes()[c] > 0;
+                covered += object ? 1 : 0;
+                for (int h = 0; h < t.heads(); h++) {
+                    int cls = t.classes()[h * 256 + c];
+                    assertThat(cls).isBetween(0, WorldSource.DENSE_CLASSES.get(h) - 1);
+                    assertThat(cls > 0).as("head %d agrees with head 0 on whether an object is there", h)
+                            .isEqualTo(object);
+                }
+            }
+        }
+        assertThat(covered).isPositive();
+    }
+
+    @Test
+    void denseLossIsTheMeanCrossEntropyOverHeadsAndCellsOfExamplesWithTargets() {
+        List<Integer> classes = List.of(2, 3);
+        Picture p = Picture.of(1, 1, new int[] {0});
+        // One cell; head 0 says class 1, head 1 says class 2.
+        LabeledExample with = new LabeledExample(p, "q", "a", new DenseTargets(1, 2, new byte[] {1, 2}));
+        LabeledExample without = new LabeledExample(p, "q", "a");
+        try (NDManager m = NDManager.newBaseManager()) {
+            // Logits: head 0 = (0, ln 3) so p(class 1) = 3/4; head 1 uniform so p = 1/3.
+            float[] logits = {0f, (float) Math.log(3), 0f, 0f, 0f};
+            NDArray two = m.create(concat(logits, logits), new Shape(2, 5, 1, 1));
+            double expected = (-Math.log(0.75) + Math.log(3)) / 2;
+            assertThat(ZooTraining.denseLoss(m, two, List.of(with, without), classes).getFloat())
+                    .isCloseTo((float) expected, within(1e-5f));
+            assertThat(ZooTraining.denseLoss(m, two, List.of(without, without), classes)).isNull();
+            LabeledExample wrongGrid = new LabeledExample(p, "q", "a", new DenseTargets(2, 2, new byte[8]));
+            assertThatThrownBy(() -> ZooTraining.denseLoss(m, two, List.of(wrongGrid, with), classes))
+                    .hasMessageContaining("2-cell grid");
+        }
+    }
+
+    @Test
+    void aNetworkWithDenseHeadsTrainsSavesAndAnswersLikeAnyOther() {
+        ModelSpec tiny = ModelSpec.TINY_FILM;
+        ModelSpec spec = new ModelSpec("tiny-dense", tiny.family(), tiny.imageSize(), tiny.maxQuestionTokens(),
+                tiny.film().withDenseClasses(WorldSource.DENSE_CLASSES), null);
+        WorldSource source = WorldSource.training().withDenseTargets(spec.film().denseSide(64));
+        TrainingConfig config = new TrainingConfig(4, 8, 1e-3, 1e-5, 1, 0.01, 1.0, 0, 2, 0, 7);
+        ZooTraining.Result r = ZooTraining.train(spec, config, source, tmp.resolve("dense"), q -> { });
+        assertThat(r.metadata().spec().film().denseClasses()).isEqualTo(WorldSource.DENSE_CLASSES);
+        try (Checkpoints.Loaded l = Checkpoints.load(r.checkpoint())) {
+            assertThat(l.model().parameters().layout().parameters()).anyMatch(d -> d.name().equals("dense.w"));
+            List<VisualQuestion> qs = new ArrayList<>();
+            for (LabeledExample e : source.next(ZooTraining.stepRandom(9, 1), 8)) {
+                qs.add(new VisualQuestion(e.image(), e.question()));
+            }
+            assertThat(l.model().answerAll(qs)).hasSize(8);
+        }
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = new float[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
