@@ -62,8 +62,8 @@ final class ZooFineTuneCommand implements Callable<Integer> {
                 d.gradientClipNorm(), minutes, 50, Math.max(50, Math.min(500, steps / 10)), seed);
         Progress progress = new Progress(spec.commandLine().getErr(), "continue " + pm.size(), steps);
         WorldSource replay = WorldSource.training();
-        if (pm.spec().film() != null && pm.spec().film().denseChannels() > 0) {
-            replay = replay.withDenseTargets(pm.spec().film().denseSide(pm.spec().imageSize()));
+        if (!pm.spec().denseClasses().isEmpty()) {
+            replay = replay.withDenseTargets(pm.spec().denseSide());
         }
         ZooTraining.Result r = ZooTraining.fineTune(parent, List.of(), replay, 1.0, config, work,
                 p -> progress.update(p.step(), String.format(Locale.ROOT, "loss %.3f acc %.3f lr %.1e",

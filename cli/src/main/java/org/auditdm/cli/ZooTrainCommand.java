@@ -65,7 +65,7 @@ final class ZooTrainCommand implements Callable<Integer> {
             description = "skip object scenes with more objects (1: single objects; default: ${DEFAULT-VALUE}, no cap)")
     int maxObjects;
 
-    @Option(names = "--dense", description = "add dense heads (FiLM CNN only) trained on which object covers each "
+    @Option(names = "--dense", description = "add dense heads trained on which object covers each "
             + "cell of the image (shape, colour, size, fill), the annotation of a detection data set, as an auxiliary "
             + "loss next to the answers")
     boolean dense;
@@ -74,11 +74,7 @@ final class ZooTrainCommand implements Callable<Integer> {
     public Integer call() {
         ModelSpec preset = ModelSpec.preset(model);
         if (dense) {
-            if (preset.film() == null) {
-                throw new IllegalArgumentException("--dense needs a FiLM CNN (S or L), not " + preset.name());
-            }
-            preset = new ModelSpec(preset.name(), preset.family(), preset.imageSize(), preset.maxQuestionTokens(),
-                    preset.film().withDenseClasses(WorldSource.DENSE_CLASSES), null);
+            preset = preset.withDenseClasses(WorldSource.DENSE_CLASSES);
         }
         String name = preset.name();
         int n = steps != null ? steps : 8000;
@@ -92,7 +88,7 @@ final class ZooTrainCommand implements Callable<Integer> {
         Progress progress = new Progress(err, "train " + name, n);
         WorldSource source = WorldSource.training(parseFamilies(families), maxObjects);
         if (dense) {
-            source = source.withDenseTargets(preset.film().denseSide(preset.imageSize()));
+            source = source.withDenseTargets(preset.denseSide());
         }
         ZooTraining.Result r = ZooTraining.train(preset, config, source, workDir,
                 p -> progress.update(p.step(), String.format(Locale.ROOT, "loss %.3f acc %.3f lr %.1e",

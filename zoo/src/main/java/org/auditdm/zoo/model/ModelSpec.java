@@ -67,6 +67,23 @@ public record ModelSpec(String name, Family family, int imageSize, int maxQuesti
         }
     }
 
+    /** Class counts of the network's dense heads (empty: none). */
+    public List<Integer> denseClasses() {
+        return film != null ? film.denseClasses() : transformer.denseClasses();
+    }
+
+    /** Side of the grid the dense heads predict on. */
+    public int denseSide() {
+        return film != null ? film.denseSide(imageSize) : transformer.denseSide(imageSize);
+    }
+
+    /** A copy with the given dense heads. */
+    public ModelSpec withDenseClasses(List<Integer> classes) {
+        return new ModelSpec(name, family, imageSize, maxQuestionTokens,
+                film == null ? null : film.withDenseClasses(classes),
+                transformer == null ? null : transformer.withDenseClasses(classes));
+    }
+
     /** The preset called S, M or L (case-insensitive). */
     public static ModelSpec preset(String size) {
         return switch (size.trim().toUpperCase(java.util.Locale.ROOT)) {

@@ -50,6 +50,9 @@ final class PatchTransformer implements Network {
             Layers.convBn(out, "stem" + i, in, t.stemWidths().get(i), 3);
             in = t.stemWidths().get(i);
         }
+        if (t.denseChannels() > 0) {
+            Layers.linear(out, "dense", t.stemWidths().get(1), t.denseChannels(), 1.0);
+        }
         Layers.linear(out, "patch", in, t.dim(), 1.0);
         out.add(ParameterDef.normal("pos.img", 0.1, patches(spec), t.dim()));
         out.add(ParameterDef.normal("q.emb", 0.5, vocab, t.dim()));
@@ -88,14 +91,28 @@ final class PatchTransformer implements Network {
 
     @Override
     public NDArray logits(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training) {
+        return forward(scope, images, tokens, tokenMask, false, training)[0];
+    }
+
+    @Override
+    public NDArray[] forward(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training) {
+        return forward(scope, images, tokens, tokenMask, training && t.denseChannels() > 0, training);
+    }
+
+    private NDArray[] forward(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean dense,
+                              boolean training) {
         long batch = images.getShape().get(0);
         int d = t.dim();
+        NDArray denseOut = null;
         NDArray x = images.sub(0.5f);
         for (int i = 0; i < t.stemWidths().size(); i++) {
             // The first convolution strides (as the FiLM CNN's stem does: a full-resolution convolution of three
             // channels is slow and bought nothing measurable); the others pool.
             x = i == 0 ? Activation.relu(Layers.convBn(x, p, "stem0", 2, training))
                     : Layers.maxPool(Activation.relu(Layers.convBn(x, p, "stem" + i, 1, training)), 2);
+            if (i == 1 && dense) {
+                denseOut = Layers.linear(x.transpose(0, 2, 3, 1), p, "dense").transpose(0, 3, 1, 2);
+            }
         }
         NDArray grid = x.reshape(batch, x.getShape().get(1), -1).transpose(0, 2, 1);
         NDArray patches = Layers.linear(grid, p, "patch").add(p.get("pos.img"));
@@ -115,6 +132,6 @@ final class PatchTransformer implements Network {
         most = LayerNorm.layerNorm(most, new Shape(d), p.get("ln.max.g"), p.get("ln.max.b"), 1e-5f)
                 .singletonOrThrow();
         NDArray h = Activation.gelu(Layers.linear(first.concat(most, 1), p, "head.fc"));
-        return Layers.linear(h, p, "head.out");
+        return new NDArray[] {Layers.linear(h, p, "head.out"), denseOut};
     }
 }

@@ -243,7 +243,7 @@ public final class ZooTraining {
                 NDArray target = scope.create(labels).oneHot(answers.size());
                 NDArray lossArray = logits.logSoftmax(-1).mul(target).sum(new int[] {1}).neg().mean();
                 if (out[1] != null) {
-                    NDArray dense = denseLoss(scope, out[1], batch, model.spec().film().denseClasses());
+                    NDArray dense = denseLoss(scope, out[1], batch, model.spec().denseClasses());
                     if (dense != null) {
                         lossArray = lossArray.add(dense.mul(DENSE_WEIGHT));
                     }

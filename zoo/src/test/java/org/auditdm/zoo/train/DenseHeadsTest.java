@@ -73,14 +73,22 @@ class DenseHeadsTest {
     }
 
     @Test
-    void aNetworkWithDenseHeadsTrainsSavesAndAnswersLikeAnyOther() {
-        ModelSpec tiny = ModelSpec.TINY_FILM;
-        ModelSpec spec = new ModelSpec("tiny-dense", tiny.family(), tiny.imageSize(), tiny.maxQuestionTokens(),
-                tiny.film().withDenseClasses(WorldSource.DENSE_CLASSES), null);
-        WorldSource source = WorldSource.training().withDenseTargets(spec.film().denseSide(64));
+    void aFilmCnnWithDenseHeadsTrainsSavesAndAnswersLikeAnyOther() {
+        trainSaveAndAnswer(ModelSpec.TINY_FILM);
+    }
+
+    @Test
+    void aPatchTransformerWithDenseHeadsTrainsSavesAndAnswersLikeAnyOther() {
+        trainSaveAndAnswer(ModelSpec.TINY_TRANSFORMER);
+    }
+
+    private void trainSaveAndAnswer(ModelSpec tiny) {
+        ModelSpec spec = tiny.withDenseClasses(WorldSource.DENSE_CLASSES);
+        assertThat(spec.denseSide()).isEqualTo(16);
+        WorldSource source = WorldSource.training().withDenseTargets(spec.denseSide());
         TrainingConfig config = new TrainingConfig(4, 8, 1e-3, 1e-5, 1, 0.01, 1.0, 0, 2, 0, 7);
         ZooTraining.Result r = ZooTraining.train(spec, config, source, tmp.resolve("dense"), q -> { });
-        assertThat(r.metadata().spec().film().denseClasses()).isEqualTo(WorldSource.DENSE_CLASSES);
+        assertThat(r.metadata().spec().denseClasses()).isEqualTo(WorldSource.DENSE_CLASSES);
         try (Checkpoints.Loaded l = Checkpoints.load(r.checkpoint())) {
             assertThat(l.model().parameters().layout().parameters()).anyMatch(d -> d.name().equals("dense.w"));
             List<VisualQuestion> qs = new ArrayList<>();
