@@ -268,12 +268,21 @@ public final class ZooTraining {
         }
     }
 
-    /** Weight of the dense heads' loss (mean cross-entropy per head and cell) next to the answer loss. */
+    /** Weight of the dense heads' loss next to the answer loss. */
     static final float DENSE_WEIGHT = 1f;
 
     /**
-     * Mean cross-entropy of the dense heads over heads, cells and the examples that carry dense targets, or null
-     * when none does. {@code dense} is (B, K, G, G) with K the sum of {@code classes}.
+     * Weight of the cells no object covers, against the covered ones, in the dense loss: most cells are empty, and
+     * at equal weight they drowned the objects (measured: after 1,100 steps of S the heads named the colour of
+     * 58% of covered cells and the shape of 14%).
+     */
+    static final float EMPTY_CELL_WEIGHT = 0.1f;
+
+    /**
+     * The dense heads' loss, or null when no example in the batch carries dense targets: per head, the mean
+     * cross-entropy over the covered cells (class > 0) of the examples with targets plus {@link #EMPTY_CELL_WEIGHT}
+     * times the mean over their empty cells; averaged over heads. {@code dense} is (B, K, G, G) with K the sum of
+     * {@code classes}; head 0's class 0 marks an empty cell.
      */
     static NDArray denseLoss(NDManager scope, NDArray dense, List<LabeledExample> batch, List<Integer> classes) {
         int b = batch.size();
@@ -281,7 +290,8 @@ public final class ZooTraining {
         int g = (int) dense.getShape().get(2);
         int cells = g * g;
         float[] oneHot = new float[b * k * cells];
-        int rows = 0;
+        int covered = 0;
+        int empty = 0;
         for (int i = 0; i < b; i++) {
             DenseTargets t = batch.get(i).dense();
             if (t == null) {
@@ -291,18 +301,32 @@ public final class ZooTraining {
                 throw new IllegalArgumentException("dense targets on a " + t.grid() + "-cell grid with " + t.heads()
                         + " heads do not fit the network's " + g + "-cell grid with " + classes.size() + " heads");
             }
-            rows++;
+            for (int c = 0; c < cells; c++) {
+                if (t.classes()[c] > 0) {
+                    covered++;
+                } else {
+                    empty++;
+                }
+            }
+        }
+        if (covered + empty == 0) {
+            return null;
+        }
+        float coveredWeight = covered == 0 ? 0f : 1f / covered;
+        float emptyWeight = empty == 0 ? 0f : EMPTY_CELL_WEIGHT / empty;
+        for (int i = 0; i < b; i++) {
+            DenseTargets t = batch.get(i).dense();
+            if (t == null) {
+                continue;
+            }
             int channel = 0;
             for (int h = 0; h < classes.size(); h++) {
                 for (int c = 0; c < cells; c++) {
                     int cls = t.classes()[h * cells + c];
-                    oneHot[(i * k + channel + cls) * cells + c] = 1f;
+                    oneHot[(i * k + channel + cls) * cells + c] = t.classes()[c] > 0 ? coveredWeight : emptyWeight;
                 }
                 channel += classes.get(h);
             }
-        }
-        if (rows == 0) {
-            return null;
         }
         NDList parts = new NDList();
         int channel = 0;
@@ -311,7 +335,7 @@ public final class ZooTraining {
             channel += n;
         }
         NDArray target = scope.create(oneHot, new Shape(b, k, g, g));
-        return NDArrays.concat(parts, 1).mul(target).sum().neg().div((float) rows * cells * classes.size());
+        return NDArrays.concat(parts, 1).mul(target).sum().neg().div((float) classes.size());
     }
 
     private static CheckpointMetadata save(ZooModel model, AdamW adam, Path dir, TrainingConfig config,

@@ -52,23 +52,25 @@ class DenseHeadsTest {
     }
 
     @Test
-    void denseLossIsTheMeanCrossEntropyOverHeadsAndCellsOfExamplesWithTargets() {
+    void denseLossWeighsCoveredAndEmptyCellsSeparatelyAndSkipsExamplesWithoutTargets() {
         List<Integer> classes = List.of(2, 3);
         Picture p = Picture.of(1, 1, new int[] {0});
-        // One cell; head 0 says class 1, head 1 says class 2.
-        LabeledExample with = new LabeledExample(p, "q", "a", new DenseTargets(1, 2, new byte[] {1, 2}));
+        // Two cells: the first covered (head 0 class 1, head 1 class 2), the second empty (class 0 for both heads).
+        LabeledExample with = new LabeledExample(p, "q", "a", new DenseTargets(2, 2, new byte[] {1, 0, 0, 0, 2, 0, 0, 0}));
         LabeledExample without = new LabeledExample(p, "q", "a");
         try (NDManager m = NDManager.newBaseManager()) {
-            // Logits: head 0 = (0, ln 3) so p(class 1) = 3/4; head 1 uniform so p = 1/3.
-            float[] logits = {0f, (float) Math.log(3), 0f, 0f, 0f};
-            NDArray two = m.create(concat(logits, logits), new Shape(2, 5, 1, 1));
-            double expected = (-Math.log(0.75) + Math.log(3)) / 2;
+            // Head 0 logits (0, ln 3) everywhere: p(class 1) = 3/4, p(class 0) = 1/4; head 1 uniform: p = 1/3.
+            float[] one = new float[5 * 4];
+            java.util.Arrays.fill(one, 4, 8, (float) Math.log(3));
+            NDArray two = m.create(concat(one, one), new Shape(2, 5, 2, 2));
+            double head0 = -Math.log(0.75) + ZooTraining.EMPTY_CELL_WEIGHT * -Math.log(0.25);
+            double head1 = Math.log(3) + ZooTraining.EMPTY_CELL_WEIGHT * Math.log(3);
             assertThat(ZooTraining.denseLoss(m, two, List.of(with, without), classes).getFloat())
-                    .isCloseTo((float) expected, within(1e-5f));
+                    .isCloseTo((float) ((head0 + head1) / 2), within(1e-5f));
             assertThat(ZooTraining.denseLoss(m, two, List.of(without, without), classes)).isNull();
-            LabeledExample wrongGrid = new LabeledExample(p, "q", "a", new DenseTargets(2, 2, new byte[8]));
+            LabeledExample wrongGrid = new LabeledExample(p, "q", "a", new DenseTargets(3, 2, new byte[18]));
             assertThatThrownBy(() -> ZooTraining.denseLoss(m, two, List.of(wrongGrid, with), classes))
-                    .hasMessageContaining("2-cell grid");
+                    .hasMessageContaining("3-cell grid");
         }
     }
 
