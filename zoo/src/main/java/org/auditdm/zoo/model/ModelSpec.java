@@ -31,6 +31,10 @@ public record ModelSpec(String name, Family family, int imageSize, int maxQuesti
             new FilmSpec(32, 2, List.of(64, 128, 192), List.of(2, 2, 2), List.of(1, 2, 2), 4, 16, 512, 128, 2, 4,
                     256), null);
 
+    /** M with 8-pixel patches (an 8x8 grid of 64 image tokens instead of 4x4): experimental. */
+    public static final ModelSpec M8 = new ModelSpec("M8", Family.PATCH_TRANSFORMER, 64, 24, null,
+            new TransformerSpec(List.of(32, 64, 160), 160, 5, 4, 640, 256));
+
     /** A few thousand parameters, for fast tests of the FiLM CNN code path. */
     public static final ModelSpec TINY_FILM = new ModelSpec("tiny-film", Family.FILM_CNN, 64, 24,
             new FilmSpec(8, 2, List.of(16, 16), List.of(2, 2), List.of(1, 1), 4, 4, 32, 16, 1, 2, 32), null);
@@ -90,6 +94,7 @@ public record ModelSpec(String name, Family family, int imageSize, int maxQuesti
             case "S" -> S;
             case "M" -> M;
             case "L" -> L;
+            case "M8" -> M8;
             default -> throw new IllegalArgumentException("unknown model size '" + size + "' (expected S, M or L)");
         };
     }

@@ -19,15 +19,16 @@ interface Network {
      *     statistics; false for answers, which then depend on their own row only
      * @return (B, answers) logits
      */
-    NDArray logits(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training);
+    default NDArray logits(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training) {
+        return forward(scope, images, tokens, tokenMask, training, false)[0];
+    }
 
     /**
-     * Answer logits and, in training mode for networks with dense heads, the dense head outputs (B, K, G, G);
+     * Answer logits and, when {@code dense} is asked of a network with dense heads, their outputs (B, K, G, G);
      * otherwise the second element is null.
      */
-    default NDArray[] forward(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training) {
-        return new NDArray[] {logits(scope, images, tokens, tokenMask, training), null};
-    }
+    NDArray[] forward(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training,
+                      boolean dense);
 
     static Network of(ModelSpec spec, NamedParameters params) {
         return spec.family() == Family.FILM_CNN ? new FilmCnn(spec, params) : new PatchTransformer(spec, params);

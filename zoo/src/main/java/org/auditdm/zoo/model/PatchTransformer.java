@@ -90,17 +90,9 @@ final class PatchTransformer implements Network {
     }
 
     @Override
-    public NDArray logits(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training) {
-        return forward(scope, images, tokens, tokenMask, false, training)[0];
-    }
-
-    @Override
-    public NDArray[] forward(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training) {
-        return forward(scope, images, tokens, tokenMask, training && t.denseChannels() > 0, training);
-    }
-
-    private NDArray[] forward(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean dense,
-                              boolean training) {
+    public NDArray[] forward(NDManager scope, NDArray images, NDArray tokens, NDArray tokenMask, boolean training,
+                             boolean denseAsked) {
+        boolean dense = denseAsked && t.denseChannels() > 0;
         long batch = images.getShape().get(0);
         int d = t.dim();
         NDArray denseOut = null;

@@ -153,14 +153,15 @@ public final class ZooModel implements VisionLanguageModel, AutoCloseable {
      * call it inside a gradient collector to train.
      */
     public NDArray logits(NDManager scope, List<Picture> images, List<String> texts, boolean training) {
-        return forward(scope, images, texts, training)[0];
+        return forward(scope, images, texts, training, false)[0];
     }
 
     /**
-     * Answer logits and the dense heads' outputs (B, K, G, G), the latter only in training mode for a network
-     * with dense heads (else null). The training hook.
+     * Answer logits and, if {@code dense} and the network has dense heads, their outputs (B, K, G, G) (else null).
+     * The training hook.
      */
-    public NDArray[] forward(NDManager scope, List<Picture> images, List<String> texts, boolean training) {
+    public NDArray[] forward(NDManager scope, List<Picture> images, List<String> texts, boolean training,
+                             boolean dense) {
         ensureOpen();
         Objects.requireNonNull(scope, "scope");
         if (images.size() != texts.size() || images.isEmpty()) {
@@ -190,7 +191,7 @@ public final class ZooModel implements VisionLanguageModel, AutoCloseable {
         NDArray img = scope.create(pixels, new Shape(b, 3, n, n));
         NDArray tok = scope.create(tokenIds, new Shape(b, t));
         NDArray msk = scope.create(mask, new Shape(b, t));
-        return network.forward(scope, img, tok, msk, training);
+        return network.forward(scope, img, tok, msk, training, dense);
     }
 
     private void ensureOpen() {

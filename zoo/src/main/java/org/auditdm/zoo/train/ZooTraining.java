@@ -238,7 +238,7 @@ public final class ZooTraining {
             NDArray logits;
             float loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray[] out = model.forward(scope, images, texts, true);
+                NDArray[] out = model.forward(scope, images, texts, true, true);
                 logits = out[0];
                 NDArray target = scope.create(labels).oneHot(answers.size());
                 NDArray lossArray = logits.logSoftmax(-1).mul(target).sum(new int[] {1}).neg().mean();
