@@ -98,6 +98,11 @@ class DenseHeadsTest {
                 qs.add(new VisualQuestion(e.image(), e.question()));
             }
             assertThat(l.model().answerAll(qs)).hasSize(8);
+            long[][] acc = DenseAccuracy.measure(l.model(), source, 1, 1);
+            assertThat(acc).hasNumberOfRows(WorldSource.DENSE_CLASSES.size());
+            assertThat(acc).allSatisfy(h -> assertThat(h[1]).isPositive().isGreaterThanOrEqualTo(h[0]));
+            assertThatThrownBy(() -> DenseAccuracy.measure(l.model(), WorldSource.training(), 1, 1))
+                    .hasMessageContaining("no dense targets");
         }
     }
 
