@@ -70,9 +70,20 @@ final class ZooTrainCommand implements Callable<Integer> {
             + "loss next to the answers")
     boolean dense;
 
+    @Option(names = "--block-coordinates", description = "FiLM CNN: every FiLM block also reads x and y coordinate "
+            + "maps (Perez et al.'s FiLM), for questions about where objects are relative to one another")
+    boolean blockCoordinates;
+
     @Override
     public Integer call() {
         ModelSpec preset = ModelSpec.preset(model);
+        if (blockCoordinates) {
+            if (preset.film() == null) {
+                throw new IllegalArgumentException("--block-coordinates needs a FiLM CNN (S or L), not " + preset.name());
+            }
+            preset = new ModelSpec(preset.name(), preset.family(), preset.imageSize(), preset.maxQuestionTokens(),
+                    preset.film().withBlockCoordinates(true), null);
+        }
         if (dense) {
             preset = preset.withDenseClasses(WorldSource.DENSE_CLASSES);
         }

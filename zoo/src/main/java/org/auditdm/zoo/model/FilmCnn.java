@@ -49,7 +49,7 @@ final class FilmCnn implements Network {
             Layers.convBn(out, "stage" + s + ".down", in, c, 3);
             for (int b = 0; b < f.stageDepths().get(s); b++) {
                 String pre = "stage" + s + ".block" + b;
-                Layers.convBn(out, pre + ".conv1", c, c, 3);
+                Layers.convBn(out, pre + ".conv1", f.blockCoordinates() ? c + 2 : c, c, 3);
                 Layers.convBn(out, pre + ".conv2", c, c, 3);
                 // Zero FiLM weights: every block starts as an unmodulated residual block.
                 out.add(ParameterDef.zeros(pre + ".film.w", 2L * c, f.questionDim()));
@@ -78,7 +78,9 @@ final class FilmCnn implements Network {
             int c = f.stageWidths().get(s);
             macs += Layers.convMacs(in, c, 3, side);
             side /= f.stageStrides().get(s);
-            macs += f.stageDepths().get(s) * (2 * Layers.convMacs(c, c, 3, side) + 2L * c * f.questionDim());
+            int in1 = f.blockCoordinates() ? c + 2 : c;
+            macs += f.stageDepths().get(s) * (Layers.convMacs(in1, c, 3, side) + Layers.convMacs(c, c, 3, side)
+                    + 2L * c * f.questionDim());
             in = c;
         }
         macs += Layers.convMacs(in, f.gridChannels(), 1, side);
@@ -123,7 +125,21 @@ final class FilmCnn implements Network {
     private NDArray block(NDArray x, NDArray q, String pre, boolean training) {
         long c = x.getShape().get(1);
         long batch = x.getShape().get(0);
-        NDArray h = Activation.relu(Layers.convBn(x, p, pre + ".conv1", 1, training));
+        NDArray in = x;
+        if (f.blockCoordinates()) {
+            int side = (int) x.getShape().get(2);
+            float[] coords = new float[2 * side * side];
+            for (int y = 0; y < side; y++) {
+                for (int i = 0; i < side; i++) {
+                    coords[y * side + i] = side == 1 ? 0f : 2f * i / (side - 1) - 1f;
+                    coords[side * side + y * side + i] = side == 1 ? 0f : 2f * y / (side - 1) - 1f;
+                }
+            }
+            NDArray maps = x.getManager().create(coords, new Shape(1, 2, side, side))
+                    .broadcast(new Shape(batch, 2, side, side));
+            in = x.concat(maps, 1);
+        }
+        NDArray h = Activation.relu(Layers.convBn(in, p, pre + ".conv1", 1, training));
         h = Layers.convBn(h, p, pre + ".conv2", 1, training);
         NDList film = Layers.linear(q, p, pre + ".film").split(2, 1);
         NDArray gamma = film.get(0).reshape(batch, c, 1, 1);

@@ -26,13 +26,13 @@ import java.util.List;
 public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
                        List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
                        int questionLayers, int questionHeads, int questionFfn,
-                       List<Integer> denseClasses) {
+                       List<Integer> denseClasses, boolean blockCoordinates) {
     /** A FiLM CNN without dense heads. */
     public FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
                     List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
                     int questionLayers, int questionHeads, int questionFfn) {
         this(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels, hiddenWidth,
-                questionDim, questionLayers, questionHeads, questionFfn, List.of());
+                questionDim, questionLayers, questionHeads, questionFfn, List.of(), false);
     }
 
     public FilmSpec {
@@ -81,7 +81,13 @@ public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths,
     /** A copy with the given dense heads. */
     public FilmSpec withDenseClasses(List<Integer> classes) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
-                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, classes);
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, classes, blockCoordinates);
+    }
+
+    /** A copy whose FiLM blocks do or do not read coordinate maps. */
+    public FilmSpec withBlockCoordinates(boolean on) {
+        return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, on);
     }
 
     /** Side of the last feature map for a square input of side {@code imageSize}. */
