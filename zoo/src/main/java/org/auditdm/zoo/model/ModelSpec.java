@@ -35,6 +35,11 @@ public record ModelSpec(String name, Family family, int imageSize, int maxQuesti
     public static final ModelSpec M8 = new ModelSpec("M8", Family.PATCH_TRANSFORMER, 64, 24, null,
             new TransformerSpec(List.of(32, 64, 160), 160, 5, 4, 640, 256));
 
+    /** A FiLM CNN between S and L (experimental: a medium model of the CNN family). */
+    public static final ModelSpec MF = new ModelSpec("MF", Family.FILM_CNN, 64, 24,
+            new FilmSpec(24, 2, List.of(48, 96, 160), List.of(2, 2, 2), List.of(1, 1, 2), 4, 12, 384, 96, 2, 4,
+                    192), null);
+
     /** A few thousand parameters, for fast tests of the FiLM CNN code path. */
     public static final ModelSpec TINY_FILM = new ModelSpec("tiny-film", Family.FILM_CNN, 64, 24,
             new FilmSpec(8, 2, List.of(16, 16), List.of(2, 2), List.of(1, 1), 4, 4, 32, 16, 1, 2, 32), null);
@@ -95,6 +100,7 @@ public record ModelSpec(String name, Family family, int imageSize, int maxQuesti
             case "M" -> M;
             case "L" -> L;
             case "M8" -> M8;
+            case "MF" -> MF;
             default -> throw new IllegalArgumentException("unknown model size '" + size + "' (expected S, M or L)");
         };
     }
