@@ -74,9 +74,20 @@ final class ZooTrainCommand implements Callable<Integer> {
             + "maps (Perez et al.'s FiLM), for questions about where objects are relative to one another")
     boolean blockCoordinates;
 
+    @Option(names = "--pointers", defaultValue = "0", description = "FiLM CNN: question-conditioned pointers in the "
+            + "head, each handing it an attended feature and position (experimental; default: none)")
+    int pointers;
+
     @Override
     public Integer call() {
         ModelSpec preset = ModelSpec.preset(model);
+        if (pointers > 0) {
+            if (preset.film() == null) {
+                throw new IllegalArgumentException("--pointers needs a FiLM CNN (S or L), not " + preset.name());
+            }
+            preset = new ModelSpec(preset.name(), preset.family(), preset.imageSize(), preset.maxQuestionTokens(),
+                    preset.film().withPointers(pointers), null);
+        }
         if (blockCoordinates) {
             if (preset.film() == null) {
                 throw new IllegalArgumentException("--block-coordinates needs a FiLM CNN (S or L), not " + preset.name());

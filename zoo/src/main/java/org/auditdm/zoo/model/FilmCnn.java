@@ -1,6 +1,7 @@
 package org.auditdm.zoo.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -62,7 +63,11 @@ final class FilmCnn implements Network {
         }
         Layers.convBn(out, "head.where", in, f.gridChannels(), 1);
         int g = f.spatialGrid();
-        long features = in + (long) f.gridChannels() * g * g + f.questionDim();
+        long features = in + (long) f.gridChannels() * g * g + f.questionDim() + (long) f.pointers() * (in + 2);
+        for (int k = 0; k < f.pointers(); k++) {
+            out.add(ParameterDef.normal("head.ptr" + k + ".u", 0.1, f.questionDim()));
+            Layers.linear(out, "head.ptr" + k + ".q", f.questionDim(), in, 1.0);
+        }
         Layers.linear(out, "head.fc", features, f.hiddenWidth(), Math.sqrt(2.0));
         Layers.linear(out, "head.out", f.hiddenWidth(), answers, 1.0);
     }
@@ -85,7 +90,10 @@ final class FilmCnn implements Network {
         }
         macs += Layers.convMacs(in, f.gridChannels(), 1, side);
         int g = f.spatialGrid();
-        macs += (in + (long) f.gridChannels() * g * g + f.questionDim()) * f.hiddenWidth();
+        macs += (in + (long) f.gridChannels() * g * g + f.questionDim() + (long) f.pointers() * (in + 2))
+                * f.hiddenWidth();
+        macs += (long) f.pointers() * ((long) t * f.questionDim() + (long) f.questionDim() * in
+                + 2L * in * side * side);
         macs += (long) f.hiddenWidth() * answers;
         return macs;
     }
@@ -95,7 +103,8 @@ final class FilmCnn implements Network {
                              boolean denseAsked) {
         boolean dense = denseAsked && f.denseChannels() > 0;
         long batch = images.getShape().get(0);
-        NDArray q = question.encode(tokens, tokenMask);
+        NDArray[] encoded = question.encodeWithStates(tokens, tokenMask);
+        NDArray q = encoded[0];
         NDArray denseOut = null;
         NDArray x = Activation.relu(Layers.convBn(images.sub(0.5f), p, "stem", f.stemStride(), training));
         for (int s = 0; s < f.stageWidths().size(); s++) {
@@ -118,8 +127,47 @@ final class FilmCnn implements Network {
             where = Pool.avgPool2d(where, new Shape(k, k), new Shape(k, k), new Shape(0, 0), false, true);
         }
         NDArray joined = what.concat(where.reshape(batch, -1), 1).concat(q, 1);
+        if (f.pointers() > 0) {
+            joined = joined.concat(pointers(x, encoded[1], tokenMask), 1);
+        }
         NDArray h = Activation.relu(Layers.linear(joined, p, "head.fc"));
         return new NDArray[] {Layers.linear(h, p, "head.out"), denseOut};
+    }
+
+    /**
+     * Each pointer pools the question's token states with its own learned query (so one can take the subject and
+     * another the object of a relation), maps the pooled state to a query over the channels of the last feature
+     * map, attends over its cells and returns the attended feature and the attended (x, y) in [-1, 1].
+     */
+    private NDArray pointers(NDArray x, NDArray states, NDArray tokenMask) {
+        long batch = x.getShape().get(0);
+        long c = x.getShape().get(1);
+        int side = (int) x.getShape().get(2);
+        NDArray cells = x.reshape(batch, c, (long) side * side);
+        float[] xy = new float[side * side * 2];
+        for (int yy = 0; yy < side; yy++) {
+            for (int xx = 0; xx < side; xx++) {
+                int i = yy * side + xx;
+                xy[2 * i] = side == 1 ? 0f : 2f * xx / (side - 1) - 1f;
+                xy[2 * i + 1] = side == 1 ? 0f : 2f * yy / (side - 1) - 1f;
+            }
+        }
+        NDArray coords = x.getManager().create(xy, new Shape((long) side * side, 2));
+        NDArray additive = tokenMask.sub(1f).mul(1e9f);
+        NDList parts = new NDList();
+        for (int k = 0; k < f.pointers(); k++) {
+            NDArray u = p.get("head.ptr" + k + ".u");
+            NDArray tokenScores = states.matMul(u.reshape(-1, 1)).squeeze(2).add(additive);
+            NDArray pooled = tokenScores.softmax(1).expandDims(1).matMul(states).squeeze(1);
+            NDArray query = Layers.linear(pooled, p, "head.ptr" + k + ".q");
+            NDArray scores = query.expandDims(1).matMul(cells).div((float) Math.sqrt(c));
+            NDArray attention = scores.softmax(2);
+            NDArray feature = cells.matMul(attention.transpose(0, 2, 1)).squeeze(2);
+            NDArray where = attention.matMul(coords).squeeze(1);
+            parts.add(feature);
+            parts.add(where);
+        }
+        return NDArrays.concat(parts, 1);
     }
 
     private NDArray block(NDArray x, NDArray q, String pre, boolean training) {

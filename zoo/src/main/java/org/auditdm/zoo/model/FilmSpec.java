@@ -22,17 +22,21 @@ import java.util.List;
  *                     output predicts, per cell, one class per head (for the world: shape, colour, size and fill
  *                     of the object covering the cell, each with an extra "no object" class); trained by an
  *                     auxiliary loss when examples carry {@code DenseTargets}, unused when answering
+ * @param blockCoordinates whether every FiLM block also reads x and y coordinate maps
+ * @param pointers question-conditioned pointers in the head (0: none): each attends from a pooling of the question's
+ *                 token states over the cells of the last feature map and hands the head the attended feature and
+ *                 the attended (x, y), so that "is A left of B" compares two positions (experimental)
  */
 public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
                        List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
                        int questionLayers, int questionHeads, int questionFfn,
-                       List<Integer> denseClasses, boolean blockCoordinates) {
+                       List<Integer> denseClasses, boolean blockCoordinates, int pointers) {
     /** A FiLM CNN without dense heads. */
     public FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
                     List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
                     int questionLayers, int questionHeads, int questionFfn) {
         this(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels, hiddenWidth,
-                questionDim, questionLayers, questionHeads, questionFfn, List.of(), false);
+                questionDim, questionLayers, questionHeads, questionFfn, List.of(), false, 0);
     }
 
     public FilmSpec {
@@ -50,6 +54,9 @@ public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths,
         positive("questionLayers", questionLayers);
         positive("questionHeads", questionHeads);
         positive("questionFfn", questionFfn);
+        if (pointers < 0) {
+            throw new IllegalArgumentException("pointers must be >= 0, got " + pointers);
+        }
         if (stageWidths.isEmpty() || stageWidths.size() != stageStrides.size()
                 || stageWidths.size() != stageDepths.size()) {
             throw new IllegalArgumentException("stageWidths, stageStrides and stageDepths must be non-empty and "
@@ -81,13 +88,19 @@ public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths,
     /** A copy with the given dense heads. */
     public FilmSpec withDenseClasses(List<Integer> classes) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
-                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, classes, blockCoordinates);
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, classes, blockCoordinates, pointers);
     }
 
     /** A copy whose FiLM blocks do or do not read coordinate maps. */
     public FilmSpec withBlockCoordinates(boolean on) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
-                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, on);
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, on, pointers);
+    }
+
+    /** A copy with {@code n} pointers in the head. */
+    public FilmSpec withPointers(int n) {
+        return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, blockCoordinates, n);
     }
 
     /** Side of the last feature map for a square input of side {@code imageSize}. */

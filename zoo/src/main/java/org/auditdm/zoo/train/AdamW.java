@@ -43,6 +43,13 @@ public final class AdamW implements AutoCloseable {
      *
      * @return the global gradient norm before clipping
      */
+    /** Steps skipped so far because the gradient was not finite. */
+    public long skipped() {
+        return skipped;
+    }
+
+    private long skipped;
+
     public double update(NDManager scope, double lr, double weightDecay, double clipNorm) {
         List<NDArray> arrays = params.trainable();
         List<NDArray> grads = new ArrayList<>(arrays.size());
@@ -54,6 +61,14 @@ public final class AdamW implements AutoCloseable {
             sq += g.square().sum().getFloat();
         }
         double norm = Math.sqrt(sq);
+        if (!Double.isFinite(norm)) {
+            // A non-finite gradient would poison the moments and the parameters: skip the step, clear the gradients.
+            for (NDArray g : grads) {
+                g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
+            }
+            skipped++;
+            return norm;
+        }
         double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
         step++;
         double c1 = 1 - Math.pow(BETA1, step);

@@ -174,6 +174,7 @@ public final class ZooTraining {
             double lastAcc = Double.NaN;
             StopReason stop = StopReason.MAX_STEPS;
             int step = done;
+            int nonFinite = 0;
             while (step < config.maxSteps()) {
                 if (config.maxMinutes() > 0 && (System.nanoTime() - started) / 60e9 >= config.maxMinutes()) {
                     stop = StopReason.TIME_BUDGET;
@@ -186,9 +187,17 @@ public final class ZooTraining {
                 lastLoss = stats[0];
                 lastAcc = stats[1];
                 if (!Double.isFinite(lastLoss)) {
-                    throw new IllegalStateException("training diverged at step " + step + " (loss " + lastLoss
-                            + "); lower the learning rate");
+                    // The step was skipped (AdamW leaves the parameters alone on a non-finite gradient); only a
+                    // run of them is divergence.
+                    nonFinite++;
+                    LOG.warn("step {}: loss {}, update skipped ({} in a row)", step, lastLoss, nonFinite);
+                    if (nonFinite >= MAX_NON_FINITE_IN_A_ROW) {
+                        throw new IllegalStateException("training diverged at step " + step + " (loss " + lastLoss
+                                + " " + nonFinite + " steps in a row); lower the learning rate");
+                    }
+                    continue;
                 }
+                nonFinite = 0;
                 windowLoss += lastLoss;
                 windowAcc += lastAcc;
                 windowSteps++;
@@ -267,6 +276,9 @@ public final class ZooTraining {
             return new float[] {loss, (float) correct / b};
         }
     }
+
+    /** Steps in a row with a non-finite loss (each skipped) that count as divergence. */
+    static final int MAX_NON_FINITE_IN_A_ROW = 10;
 
     /** Weight of the dense heads' loss next to the answer loss. */
     static final float DENSE_WEIGHT = 1f;
