@@ -78,9 +78,20 @@ final class ZooTrainCommand implements Callable<Integer> {
             + "head, each handing it an attended feature and position (experimental; default: none)")
     int pointers;
 
+    @Option(names = "--relation-width", defaultValue = "0", description = "FiLM CNN: a relation-network head of this "
+            + "width over pairs of grid cells (experimental; default: none)")
+    int relationWidth;
+
     @Override
     public Integer call() {
         ModelSpec preset = ModelSpec.preset(model);
+        if (relationWidth > 0) {
+            if (preset.film() == null) {
+                throw new IllegalArgumentException("--relation-width needs a FiLM CNN (S or L), not " + preset.name());
+            }
+            preset = new ModelSpec(preset.name(), preset.family(), preset.imageSize(), preset.maxQuestionTokens(),
+                    preset.film().withRelationWidth(relationWidth), null);
+        }
         if (pointers > 0) {
             if (preset.film() == null) {
                 throw new IllegalArgumentException("--pointers needs a FiLM CNN (S or L), not " + preset.name());

@@ -63,7 +63,13 @@ final class FilmCnn implements Network {
         }
         Layers.convBn(out, "head.where", in, f.gridChannels(), 1);
         int g = f.spatialGrid();
-        long features = in + (long) f.gridChannels() * g * g + f.questionDim() + (long) f.pointers() * (in + 2);
+        long features = in + (long) f.gridChannels() * g * g + f.questionDim() + (long) f.pointers() * (in + 2)
+                + f.relationWidth();
+        if (f.relationWidth() > 0) {
+            int r = f.relationWidth();
+            Layers.linear(out, "head.rel.g1", 2L * (f.gridChannels() + 2) + f.questionDim(), r, Math.sqrt(2.0));
+            Layers.linear(out, "head.rel.g2", r, r, Math.sqrt(2.0));
+        }
         for (int k = 0; k < f.pointers(); k++) {
             out.add(ParameterDef.normal("head.ptr" + k + ".u", 0.1, f.questionDim()));
             Layers.linear(out, "head.ptr" + k + ".q", f.questionDim(), in, 1.0);
@@ -130,6 +136,9 @@ final class FilmCnn implements Network {
         if (f.pointers() > 0) {
             joined = joined.concat(pointers(x, encoded[1], tokenMask), 1);
         }
+        if (f.relationWidth() > 0) {
+            joined = joined.concat(relations(where, q), 1);
+        }
         NDArray h = Activation.relu(Layers.linear(joined, p, "head.fc"));
         return new NDArray[] {Layers.linear(h, p, "head.out"), denseOut};
     }
@@ -168,6 +177,34 @@ final class FilmCnn implements Network {
             parts.add(where);
         }
         return NDArrays.concat(parts, 1);
+    }
+
+    /**
+     * Relation-network head: every ordered pair of grid cells (their pooled "where" features and (x, y)) with the
+     * question, through a two-layer MLP, summed over pairs.
+     */
+    private NDArray relations(NDArray where, NDArray q) {
+        long batch = where.getShape().get(0);
+        long c = where.getShape().get(1);
+        int g = (int) where.getShape().get(2);
+        int n = g * g;
+        float[] xy = new float[n * 2];
+        for (int yy = 0; yy < g; yy++) {
+            for (int xx = 0; xx < g; xx++) {
+                xy[2 * (yy * g + xx)] = g == 1 ? 0f : 2f * xx / (g - 1) - 1f;
+                xy[2 * (yy * g + xx) + 1] = g == 1 ? 0f : 2f * yy / (g - 1) - 1f;
+            }
+        }
+        NDArray coords = where.getManager().create(xy, new Shape(1, n, 2)).broadcast(new Shape(batch, n, 2));
+        NDArray cells = where.reshape(batch, c, n).transpose(0, 2, 1).concat(coords, 2); // (B, n, c+2)
+        long d = c + 2;
+        NDArray a = cells.expandDims(2).broadcast(new Shape(batch, n, n, d));
+        NDArray b = cells.expandDims(1).broadcast(new Shape(batch, n, n, d));
+        NDArray qq = q.reshape(batch, 1, 1, -1).broadcast(new Shape(batch, n, n, q.getShape().get(1)));
+        NDArray pairs = a.concat(b, 3).concat(qq, 3).reshape(batch * n * n, -1);
+        NDArray h = Activation.relu(Layers.linear(pairs, p, "head.rel.g1"));
+        h = Activation.relu(Layers.linear(h, p, "head.rel.g2"));
+        return h.reshape(batch, (long) n * n, -1).sum(new int[] {1}).div((float) n);
     }
 
     private NDArray block(NDArray x, NDArray q, String pre, boolean training) {

@@ -26,17 +26,21 @@ import java.util.List;
  * @param pointers question-conditioned pointers in the head (0: none): each attends from a pooling of the question's
  *                 token states over the cells of the last feature map and hands the head the attended feature and
  *                 the attended (x, y), so that "is A left of B" compares two positions (experimental)
+ * @param relationWidth width of a relation-network head (0: none; Santoro et al.): an MLP over every pair of cells of
+ *                      the spatialGrid-pooled last feature map (with their coordinates) and the question, summed over
+ *                      pairs (experimental)
  */
 public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
                        List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
                        int questionLayers, int questionHeads, int questionFfn,
-                       List<Integer> denseClasses, boolean blockCoordinates, int pointers) {
+                       List<Integer> denseClasses, boolean blockCoordinates, int pointers,
+                       int relationWidth) {
     /** A FiLM CNN without dense heads. */
     public FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
                     List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
                     int questionLayers, int questionHeads, int questionFfn) {
         this(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels, hiddenWidth,
-                questionDim, questionLayers, questionHeads, questionFfn, List.of(), false, 0);
+                questionDim, questionLayers, questionHeads, questionFfn, List.of(), false, 0, 0);
     }
 
     public FilmSpec {
@@ -54,6 +58,9 @@ public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths,
         positive("questionLayers", questionLayers);
         positive("questionHeads", questionHeads);
         positive("questionFfn", questionFfn);
+        if (relationWidth < 0) {
+            throw new IllegalArgumentException("relationWidth must be >= 0, got " + relationWidth);
+        }
         if (pointers < 0) {
             throw new IllegalArgumentException("pointers must be >= 0, got " + pointers);
         }
@@ -88,19 +95,29 @@ public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths,
     /** A copy with the given dense heads. */
     public FilmSpec withDenseClasses(List<Integer> classes) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
-                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, classes, blockCoordinates, pointers);
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, classes, blockCoordinates, pointers,
+                relationWidth);
     }
 
     /** A copy whose FiLM blocks do or do not read coordinate maps. */
     public FilmSpec withBlockCoordinates(boolean on) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
-                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, on, pointers);
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, on, pointers,
+                relationWidth);
     }
 
     /** A copy with {@code n} pointers in the head. */
     public FilmSpec withPointers(int n) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
-                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, blockCoordinates, n);
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, blockCoordinates, n,
+                relationWidth);
+    }
+
+    /** A copy with a relation-network head of the given width (0: none). */
+    public FilmSpec withRelationWidth(int width) {
+        return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, blockCoordinates,
+                pointers, width);
     }
 
     /** Side of the last feature map for a square input of side {@code imageSize}. */
