@@ -82,9 +82,20 @@ final class ZooTrainCommand implements Callable<Integer> {
             + "width over pairs of grid cells (experimental; default: none)")
     int relationWidth;
 
+    @Option(names = "--grid-channels", description = "FiLM CNN: channels of the head's grid reduction (experimental; "
+            + "default: the preset's)")
+    Integer gridChannels;
+
     @Override
     public Integer call() {
         ModelSpec preset = ModelSpec.preset(model);
+        if (gridChannels != null) {
+            if (preset.film() == null) {
+                throw new IllegalArgumentException("--grid-channels needs a FiLM CNN (S or L), not " + preset.name());
+            }
+            preset = new ModelSpec(preset.name(), preset.family(), preset.imageSize(), preset.maxQuestionTokens(),
+                    preset.film().withGridChannels(gridChannels), null);
+        }
         if (relationWidth > 0) {
             if (preset.film() == null) {
                 throw new IllegalArgumentException("--relation-width needs a FiLM CNN (S or L), not " + preset.name());

@@ -113,6 +113,13 @@ public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths,
                 relationWidth);
     }
 
+    /** A copy whose head reduces the last feature map to {@code channels} channels for the grid (and relations). */
+    public FilmSpec withGridChannels(int channels) {
+        return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, channels,
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, blockCoordinates,
+                pointers, relationWidth);
+    }
+
     /** A copy with a relation-network head of the given width (0: none). */
     public FilmSpec withRelationWidth(int width) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
