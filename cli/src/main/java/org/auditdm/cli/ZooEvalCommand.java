@@ -20,6 +20,7 @@ import org.auditdm.world.bench.SuiteScores;
 import org.auditdm.world.render.Renderer;
 import org.auditdm.world.scene.SceneJson;
 import org.auditdm.zoo.checkpoint.Checkpoints;
+import org.auditdm.zoo.bench.RelationCheck;
 import org.auditdm.zoo.train.DenseAccuracy;
 import org.auditdm.zoo.train.WorldSource;
 import picocli.CommandLine.Command;
@@ -63,8 +64,26 @@ final class ZooEvalCommand implements Callable<Integer> {
             + "colour, size or fill the head names")
     boolean dense;
 
+    @Option(names = "--relations", description = "instead of the suites, look at spatial relations in two-object "
+            + "scenes of the training distribution (--size items): accuracy, whether the answer changes when subject "
+            + "and other object swap places in the question, and whether the model places each object")
+    boolean relations;
+
     @Override
     public Integer call() throws IOException {
+        if (relations) {
+            PrintWriter out = spec.commandLine().getOut();
+            for (String name : models) {
+                try (Checkpoints.Loaded loaded = Checkpoints.load(ZooModels.resolve(name))) {
+                    Progress progress = new Progress(spec.commandLine().getErr(), "relations " + name, size);
+                    RelationCheck r = RelationCheck.run(loaded.model(), size, progress::update);
+                    progress.done();
+                    out.println(loaded.model().id() + " (" + name + ")");
+                    r.lines().forEach(l -> out.println("  " + l));
+                }
+            }
+            return 0;
+        }
         if (dense) {
             String[] heads = {"shape", "colour", "size", "fill"};
             PrintWriter out = spec.commandLine().getOut();

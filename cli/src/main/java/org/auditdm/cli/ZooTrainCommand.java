@@ -74,6 +74,15 @@ final class ZooTrainCommand implements Callable<Integer> {
             + "maps (Perez et al.'s FiLM), for questions about where objects are relative to one another")
     boolean blockCoordinates;
 
+    @Option(names = "--pointer-geometry", defaultValue = "0", description = "with --pointers 2 or more: hand the "
+            + "head this many question-weighted sums of the displacement between the first two pointers (experimental; "
+            + "default: none)")
+    int pointerGeometry;
+
+    @Option(names = "--grounding", description = "with --pointers: train the pointers also on which object the "
+            + "question's subject and other phrase name (a referring-expression annotation), as an auxiliary loss")
+    boolean grounding;
+
     @Option(names = "--pointers", defaultValue = "0", description = "FiLM CNN: question-conditioned pointers in the "
             + "head, each handing it an attended feature and position (experimental; default: none)")
     int pointers;
@@ -108,7 +117,9 @@ final class ZooTrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--pointers needs a FiLM CNN (S or L), not " + preset.name());
             }
             preset = new ModelSpec(preset.name(), preset.family(), preset.imageSize(), preset.maxQuestionTokens(),
-                    preset.film().withPointers(pointers), null);
+                    preset.film().withPointers(pointers).withPointerGeometry(pointerGeometry), null);
+        } else if (pointerGeometry > 0) {
+            throw new IllegalArgumentException("--pointer-geometry needs --pointers 2");
         }
         if (blockCoordinates) {
             if (preset.film() == null) {
@@ -133,6 +144,12 @@ final class ZooTrainCommand implements Callable<Integer> {
         WorldSource source = WorldSource.training(parseFamilies(families), maxObjects);
         if (dense) {
             source = source.withDenseTargets(preset.denseSide());
+        }
+        if (grounding) {
+            if (pointers < 1) {
+                throw new IllegalArgumentException("--grounding needs --pointers");
+            }
+            source = source.withGrounding(preset.film().featureSide(preset.imageSize()));
         }
         ZooTraining.Result r = ZooTraining.train(preset, config, source, workDir,
                 p -> progress.update(p.step(), String.format(Locale.ROOT, "loss %.3f acc %.3f lr %.1e",

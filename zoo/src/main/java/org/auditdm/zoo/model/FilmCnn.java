@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
@@ -64,7 +65,7 @@ final class FilmCnn implements Network {
         Layers.convBn(out, "head.where", in, f.gridChannels(), 1);
         int g = f.spatialGrid();
         long features = in + (long) f.gridChannels() * g * g + f.questionDim() + (long) f.pointers() * (in + 2)
-                + f.relationWidth();
+                + f.relationWidth() + f.pointerGeometry();
         if (f.relationWidth() > 0) {
             int r = f.relationWidth();
             Layers.linear(out, "head.rel.g1", 2L * (f.gridChannels() + 2) + f.questionDim(), r, Math.sqrt(2.0));
@@ -73,6 +74,9 @@ final class FilmCnn implements Network {
         for (int k = 0; k < f.pointers(); k++) {
             out.add(ParameterDef.normal("head.ptr" + k + ".u", 0.1, f.questionDim()));
             Layers.linear(out, "head.ptr" + k + ".q", f.questionDim(), in, 1.0);
+        }
+        if (f.pointerGeometry() > 0) {
+            Layers.linear(out, "head.geo", f.questionDim(), 2L * f.pointerGeometry(), 1.0);
         }
         Layers.linear(out, "head.fc", features, f.hiddenWidth(), Math.sqrt(2.0));
         Layers.linear(out, "head.out", f.hiddenWidth(), answers, 1.0);
@@ -96,8 +100,9 @@ final class FilmCnn implements Network {
         }
         macs += Layers.convMacs(in, f.gridChannels(), 1, side);
         int g = f.spatialGrid();
-        macs += (in + (long) f.gridChannels() * g * g + f.questionDim() + (long) f.pointers() * (in + 2))
-                * f.hiddenWidth();
+        macs += (in + (long) f.gridChannels() * g * g + f.questionDim() + (long) f.pointers() * (in + 2)
+                + f.relationWidth() + f.pointerGeometry()) * f.hiddenWidth();
+        macs += (long) f.questionDim() * 2 * f.pointerGeometry();
         macs += (long) f.pointers() * ((long) t * f.questionDim() + (long) f.questionDim() * in
                 + 2L * in * side * side);
         macs += (long) f.hiddenWidth() * answers;
@@ -133,14 +138,23 @@ final class FilmCnn implements Network {
             where = Pool.avgPool2d(where, new Shape(k, k), new Shape(k, k), new Shape(0, 0), false, true);
         }
         NDArray joined = what.concat(where.reshape(batch, -1), 1).concat(q, 1);
+        NDList attentions = new NDList();
         if (f.pointers() > 0) {
-            joined = joined.concat(pointers(x, encoded[1], tokenMask), 1);
+            joined = joined.concat(pointers(x, encoded[1], tokenMask, attentions), 1);
+        }
+        if (f.pointerGeometry() > 0) {
+            joined = joined.concat(geometry(joined, q, c), 1);
         }
         if (f.relationWidth() > 0) {
             joined = joined.concat(relations(where, q), 1);
         }
         NDArray h = Activation.relu(Layers.linear(joined, p, "head.fc"));
-        return new NDArray[] {Layers.linear(h, p, "head.out"), denseOut};
+        NDArray logits = Layers.linear(h, p, "head.out");
+        if (denseAsked && !attentions.isEmpty()) {
+            // (B, P, cells): each pointer's attention over the last feature map, for a grounding loss in training
+            return new NDArray[] {logits, denseOut, NDArrays.concat(attentions, 1)};
+        }
+        return new NDArray[] {logits, denseOut};
     }
 
     /**
@@ -148,7 +162,7 @@ final class FilmCnn implements Network {
      * another the object of a relation), maps the pooled state to a query over the channels of the last feature
      * map, attends over its cells and returns the attended feature and the attended (x, y) in [-1, 1].
      */
-    private NDArray pointers(NDArray x, NDArray states, NDArray tokenMask) {
+    private NDArray pointers(NDArray x, NDArray states, NDArray tokenMask, NDList attentions) {
         long batch = x.getShape().get(0);
         long c = x.getShape().get(1);
         int side = (int) x.getShape().get(2);
@@ -171,12 +185,31 @@ final class FilmCnn implements Network {
             NDArray query = Layers.linear(pooled, p, "head.ptr" + k + ".q");
             NDArray scores = query.expandDims(1).matMul(cells).div((float) Math.sqrt(c));
             NDArray attention = scores.softmax(2);
+            attentions.add(attention);
             NDArray feature = cells.matMul(attention.transpose(0, 2, 1)).squeeze(2);
             NDArray where = attention.matMul(coords).squeeze(1);
             parts.add(feature);
             parts.add(where);
         }
         return NDArrays.concat(parts, 1);
+    }
+
+    /**
+     * The displacement (dx, dy) from pointer 1's attended position to pointer 0's, times question-computed weights:
+     * {@code pointerGeometry} features w_x dx + w_y dy. Whichever relation a question asks ("left of": -dx, "below":
+     * dy), its answer is then a linear function of these features, which a head learns at once, where the plain
+     * pointer coordinates need it to learn the product of a position and a word first.
+     */
+    private NDArray geometry(NDArray joined, NDArray q, long channels) {
+        long batch = joined.getShape().get(0);
+        long offset = joined.getShape().get(1) - (long) f.pointers() * (channels + 2);
+        // pointer k's (x, y) sit at offset + k * (channels + 2) + channels
+        NDArray xy0 = joined.get(new NDIndex(":, {}:{}", offset + channels, offset + channels + 2));
+        long at1 = offset + (channels + 2) + channels;
+        NDArray xy1 = joined.get(new NDIndex(":, {}:{}", at1, at1 + 2));
+        NDArray delta = xy0.sub(xy1).expandDims(1); // (B, 1, 2)
+        NDArray weights = Layers.linear(q, p, "head.geo").reshape(batch, f.pointerGeometry(), 2);
+        return weights.mul(delta).sum(new int[] {2});
     }
 
     /**

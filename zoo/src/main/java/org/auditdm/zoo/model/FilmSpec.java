@@ -29,18 +29,22 @@ import java.util.List;
  * @param relationWidth width of a relation-network head (0: none; Santoro et al.): an MLP over every pair of cells of
  *                      the spatialGrid-pooled last feature map (with their coordinates) and the question, summed over
  *                      pairs (experimental)
+ * @param pointerGeometry width of the question-scaled pointer geometry (0: none; needs two pointers): the displacement
+ *                        (dx, dy) from the second pointer's attended position to the first's, multiplied by this many
+ *                        question-computed (x, y) weights, handed to the head, so that "is A left of B" is a linear
+ *                        function of its inputs whichever relation is asked (experimental)
  */
 public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
                        List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
                        int questionLayers, int questionHeads, int questionFfn,
                        List<Integer> denseClasses, boolean blockCoordinates, int pointers,
-                       int relationWidth) {
+                       int relationWidth, int pointerGeometry) {
     /** A FiLM CNN without dense heads. */
     public FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths, List<Integer> stageStrides,
                     List<Integer> stageDepths, int spatialGrid, int gridChannels, int hiddenWidth, int questionDim,
                     int questionLayers, int questionHeads, int questionFfn) {
         this(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels, hiddenWidth,
-                questionDim, questionLayers, questionHeads, questionFfn, List.of(), false, 0, 0);
+                questionDim, questionLayers, questionHeads, questionFfn, List.of(), false, 0, 0, 0);
     }
 
     public FilmSpec {
@@ -60,6 +64,10 @@ public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths,
         positive("questionFfn", questionFfn);
         if (relationWidth < 0) {
             throw new IllegalArgumentException("relationWidth must be >= 0, got " + relationWidth);
+        }
+        if (pointerGeometry < 0 || pointerGeometry > 0 && pointers < 2) {
+            throw new IllegalArgumentException("pointerGeometry needs two pointers and must be >= 0, got "
+                    + pointerGeometry + " with " + pointers + " pointers");
         }
         if (pointers < 0) {
             throw new IllegalArgumentException("pointers must be >= 0, got " + pointers);
@@ -96,35 +104,42 @@ public record FilmSpec(int stemWidth, int stemStride, List<Integer> stageWidths,
     public FilmSpec withDenseClasses(List<Integer> classes) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
                 hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, classes, blockCoordinates, pointers,
-                relationWidth);
+                relationWidth, pointerGeometry);
     }
 
     /** A copy whose FiLM blocks do or do not read coordinate maps. */
     public FilmSpec withBlockCoordinates(boolean on) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
                 hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, on, pointers,
-                relationWidth);
+                relationWidth, pointerGeometry);
     }
 
     /** A copy with {@code n} pointers in the head. */
     public FilmSpec withPointers(int n) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
                 hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, blockCoordinates, n,
-                relationWidth);
+                relationWidth, pointerGeometry);
     }
 
     /** A copy whose head reduces the last feature map to {@code channels} channels for the grid (and relations). */
     public FilmSpec withGridChannels(int channels) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, channels,
                 hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, blockCoordinates,
-                pointers, relationWidth);
+                pointers, relationWidth, pointerGeometry);
     }
 
     /** A copy with a relation-network head of the given width (0: none). */
     public FilmSpec withRelationWidth(int width) {
         return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
                 hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, blockCoordinates,
-                pointers, width);
+                pointers, width, pointerGeometry);
+    }
+
+    /** A copy whose head also reads the displacement between the first two pointers, scaled by the question. */
+    public FilmSpec withPointerGeometry(int width) {
+        return new FilmSpec(stemWidth, stemStride, stageWidths, stageStrides, stageDepths, spatialGrid, gridChannels,
+                hiddenWidth, questionDim, questionLayers, questionHeads, questionFfn, denseClasses, blockCoordinates,
+                pointers, relationWidth, width);
     }
 
     /** Side of the last feature map for a square input of side {@code imageSize}. */

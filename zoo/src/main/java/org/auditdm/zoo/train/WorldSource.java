@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.auditdm.world.question.AnswerSpace;
 import org.auditdm.world.question.Family;
+import org.auditdm.world.question.Program;
 import org.auditdm.world.question.QA;
 import org.auditdm.world.question.QuestionSampler;
 import org.auditdm.world.render.ObjectMap;
 import org.auditdm.world.render.Renderer;
 import org.auditdm.world.scene.Fill;
+import org.auditdm.world.scene.ObjectFilter;
 import org.auditdm.world.scene.NamedColor;
 import org.auditdm.world.scene.SceneObject;
 import org.auditdm.world.scene.ShapeKind;
@@ -42,6 +44,7 @@ public final class WorldSource implements TrainingSource {
     private final int maxObjects;
     private final WorldSource corpus;
     private final int denseGrid;
+    private final int groundingGrid;
 
     /**
      * Class counts of the dense targets {@link #withDenseTargets} adds, in head order: the shape, colour, size and
@@ -51,12 +54,13 @@ public final class WorldSource implements TrainingSource {
             NamedColor.values().length + 1, SizeClass.values().length + 1, Fill.values().length + 1);
 
     public WorldSource(String name, WorldPrior prior, double[] familyWeights, int side) {
-        this(name, prior, familyWeights, side, Integer.MAX_VALUE, null, 0);
+        this(name, prior, familyWeights, side, Integer.MAX_VALUE, null, 0, 0);
     }
 
     private WorldSource(String name, WorldPrior prior, double[] familyWeights, int side, int maxObjects,
-                        WorldSource corpus, int denseGrid) {
+                        WorldSource corpus, int denseGrid, int groundingGrid) {
         this.denseGrid = denseGrid;
+        this.groundingGrid = groundingGrid;
         this.prior = prior;
         this.name = name;
         this.scenes = new SceneSampler(prior);
@@ -98,7 +102,7 @@ public final class WorldSource implements TrainingSource {
             restriction.add("max-objects=" + maxObjects);
         }
         return new WorldSource("world/training-prior[" + String.join(";", restriction) + "]",
-                WorldPrior.TRAINING, weights, Renderer.DEFAULT_SIDE, maxObjects, training(), 0);
+                WorldPrior.TRAINING, weights, Renderer.DEFAULT_SIDE, maxObjects, training(), 0, 0);
     }
 
     /**
@@ -110,7 +114,20 @@ public final class WorldSource implements TrainingSource {
             throw new IllegalArgumentException("grid must be positive, got " + grid);
         }
         return new WorldSource(name + "+dense" + grid, prior, familyWeights, side, maxObjects,
-                corpus == null ? this : corpus, grid);
+                corpus == null ? this : corpus, grid, groundingGrid);
+    }
+
+    /**
+     * The same data with the grounding of each question's phrases on a {@code grid} x {@code grid} grid
+     * ({@link Grounding}): which object the subject and, in a relation, the other phrase name, as a
+     * referring-expression data set annotates, for networks with pointer heads.
+     */
+    public WorldSource withGrounding(int grid) {
+        if (grid < 1) {
+            throw new IllegalArgumentException("grid must be positive, got " + grid);
+        }
+        return new WorldSource(name + "+grounding" + grid, prior, familyWeights, side, maxObjects,
+                corpus == null ? this : corpus, denseGrid, grid);
     }
 
     /** The answer vocabulary every zoo model shares: the world's {@link AnswerSpace}. */
@@ -139,10 +156,25 @@ public final class WorldSource implements TrainingSource {
             Optional<QA> qa = questions.sampleQa(scene, rng, familyWeights, false);
             if (qa.isPresent()) {
                 out.add(new LabeledExample(renderer.render(scene, side), qa.get().text(), qa.get().answer(),
-                        denseGrid == 0 ? null : denseTargets(scene, denseGrid)));
+                        denseGrid == 0 ? null : denseTargets(scene, denseGrid),
+                        groundingGrid == 0 ? null : grounding(scene, qa.get().program(), groundingGrid)));
             }
         }
         return out;
+    }
+
+    /** The objects a program's subject and other phrase name (each when exactly one object matches), on a grid. */
+    static Grounding grounding(Scene scene, Program program, int grid) {
+        int[] referents = {referent(scene, program.subject()), referent(scene, program.other())};
+        return new Grounding(grid, ObjectMap.cells(scene, grid), referents);
+    }
+
+    private static int referent(Scene scene, ObjectFilter filter) {
+        if (filter == null) {
+            return -1;
+        }
+        List<SceneObject> matches = filter.select(scene);
+        return matches.size() == 1 ? scene.objects().indexOf(matches.get(0)) : -1;
     }
 
     static DenseTargets denseTargets(Scene scene, int grid) {

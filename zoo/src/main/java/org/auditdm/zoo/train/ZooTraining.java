@@ -257,6 +257,12 @@ public final class ZooTraining {
                         lossArray = lossArray.add(dense.mul(DENSE_WEIGHT));
                     }
                 }
+                if (out.length > 2 && out[2] != null) {
+                    NDArray grounding = groundingLoss(scope, out[2], batch);
+                    if (grounding != null) {
+                        lossArray = lossArray.add(grounding.mul(GROUNDING_WEIGHT));
+                    }
+                }
                 gc.backward(lossArray);
                 loss = lossArray.getFloat();
             }
@@ -279,6 +285,51 @@ public final class ZooTraining {
 
     /** Steps in a row with a non-finite loss (each skipped) that count as divergence. */
     static final int MAX_NON_FINITE_IN_A_ROW = 10;
+
+    /** Weight of the pointers' grounding loss next to the answer loss. */
+    static final float GROUNDING_WEIGHT = 1f;
+
+    /**
+     * The pointers' grounding loss, or null when no example in the batch grounds a pointer: the mean, over every
+     * (example, pointer) whose referent covers a cell, of minus the log of the attention the pointer puts on that
+     * referent's cells. {@code attention} is (B, P, cells).
+     */
+    static NDArray groundingLoss(NDManager scope, NDArray attention, List<LabeledExample> batch) {
+        int b = batch.size();
+        int pointers = (int) attention.getShape().get(1);
+        int cells = (int) attention.getShape().get(2);
+        float[] mask = new float[b * pointers * cells];
+        float[] valid = new float[b * pointers];
+        int n = 0;
+        for (int i = 0; i < b; i++) {
+            Grounding g = batch.get(i).grounding();
+            if (g == null) {
+                continue;
+            }
+            if (g.owner().length != cells) {
+                throw new IllegalArgumentException("grounding on " + g.owner().length + " cells, the pointers attend over "
+                        + cells);
+            }
+            for (int k = 0; k < pointers; k++) {
+                if (!g.has(k)) {
+                    continue;
+                }
+                valid[i * pointers + k] = 1f;
+                n++;
+                for (int c = 0; c < cells; c++) {
+                    if (g.owner()[c] == g.referents()[k]) {
+                        mask[(i * pointers + k) * cells + c] = 1f;
+                    }
+                }
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        NDArray onReferent = attention.mul(scope.create(mask, new Shape(b, pointers, cells))).sum(new int[] {2});
+        NDArray nll = onReferent.add(1e-6f).log().neg().mul(scope.create(valid, new Shape(b, pointers)));
+        return nll.sum().div((float) n);
+    }
 
     /** Weight of the dense heads' loss next to the answer loss. */
     static final float DENSE_WEIGHT = 1f;
