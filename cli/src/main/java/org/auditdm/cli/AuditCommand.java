@@ -83,6 +83,14 @@ public class AuditCommand implements Callable<Integer> {
             + "probability (0: off)")
     Double minConfidence;
 
+    @Option(names = "--valid-text-reward", description = "GRPO reward added for text that makes a probe (0: the "
+            + "paper's plain 0/1 reward)")
+    Double validTextReward;
+
+    @Option(names = "--temperature", description = "sampling temperature of the policy auditors in discovery and "
+            + "measurement (GRPO samples at 1)")
+    Double temperature;
+
     @Option(names = "--seed", description = "run seed")
     Long seed;
 
@@ -117,6 +125,8 @@ public class AuditCommand implements Callable<Integer> {
         put(flags, "learningRate", learningRate);
         put(flags, "klWeight", klWeight);
         put(flags, "minConfidence", minConfidence);
+        put(flags, "validTextReward", validTextReward);
+        put(flags, "temperature", temperature);
         put(flags, "samplesPerSeed", samplesPerSeed);
         put(flags, "output", out);
         put(flags, "seedsDir", seedsDir);

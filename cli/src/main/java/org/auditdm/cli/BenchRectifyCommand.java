@@ -27,6 +27,11 @@ final class BenchRectifyCommand implements Callable<Integer> {
     @Option(names = "--bench-size", defaultValue = "300", description = "items per suite (default: ${DEFAULT-VALUE})")
     int benchSize;
 
+    @Option(names = "--oracle-labels", description = "also fine-tune on the auditdm data relabelled by the world "
+            + "oracle: a diagnostic (not annotation-free) that separates what label noise costs from what the data "
+            + "covers")
+    boolean oracleLabels;
+
     @Mixin
     RectifyOptions options;
 
@@ -36,7 +41,8 @@ final class BenchRectifyCommand implements Callable<Integer> {
         try (Workspace ws = options.open(run)) {
             RectificationStudy.Result r = RectificationStudy.run(ws, options.recipe(), options.training(),
                     RectifyOptions.typeSampler(ws, options.seed),
-                    benchSize, RectifyOptions.listener(spec.commandLine().getErr()));
+                    benchSize, RectifyOptions.listener(spec.commandLine().getErr()),
+                    new RectificationStudy.Rows(true, oracleLabels));
             r.markdown().forEach(o::println);
             o.println("wrote " + run.resolve(RectificationStudy.FILE));
         }

@@ -80,7 +80,7 @@ final class LoopCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path target = ZooModels.resolve(options.target);
+        Path target = ZooModels.resolve(options.target());
         List<RoundSummary> summaries = new ArrayList<>();
         FailureTypes previous = null;
         for (int r = 1; r <= rounds + 1; r++) {
@@ -148,7 +148,7 @@ final class LoopCommand implements Callable<Integer> {
     /** Every round's target, then the references, on all held-out suites; written to {@link #ROUNDS_EVAL}. */
     private Map<String, SuiteScores> score(List<RoundSummary> summaries, PrintWriter err) {
         List<String> distinct = Stream.concat(summaries.stream().map(RoundSummary::target),
-                options.references.stream()).distinct().toList();
+                options.references().stream()).distinct().toList();
         List<SuiteScores> list = ZooEvalCommand.score(distinct, BenchCommand.suites("all"), benchSize, err);
         Map<String, SuiteScores> scores = new LinkedHashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
@@ -164,7 +164,7 @@ final class LoopCommand implements Callable<Integer> {
 
     private void audit(Path target, Path auditDir) {
         List<String> args = new ArrayList<>(List.of("--target", target.toString(), "--reference",
-                String.join(",", options.references), "-o", auditDir.toString(), "--seed", Long.toString(options.seed)));
+                String.join(",", options.references()), "-o", auditDir.toString(), "--seed", Long.toString(options.seed)));
         if (auditSeeds != null) {
             args.addAll(List.of("--seeds", auditSeeds.toString()));
         }

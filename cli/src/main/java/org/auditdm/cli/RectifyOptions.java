@@ -1,11 +1,15 @@
 package org.auditdm.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.auditdm.audit.config.AuditConfig;
+import org.auditdm.audit.run.RunDirectory;
 import org.auditdm.rectify.Bootstrap;
 import org.auditdm.rectify.DataBuilder;
 import org.auditdm.rectify.LabelFilter;
@@ -16,10 +20,10 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code auditdm rectify}, {@code auditdm bench rectify} and {@code auditdm loop}. */
 final class RectifyOptions {
-    @Option(names = "--size", defaultValue = "4000", description = "examples of added data (default: ${DEFAULT-VALUE})")
+    @Option(names = "--size", defaultValue = "8000", description = "examples of added data (default: ${DEFAULT-VALUE})")
     int size;
 
-    @Option(names = "--steps", defaultValue = "1500", description = "fine-tuning steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "" + Rectifier.Options.DEFAULT_STEPS, description = "fine-tuning steps (default: ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--batch", defaultValue = "64", description = "fine-tuning batch size (default: ${DEFAULT-VALUE})")
@@ -58,12 +62,27 @@ final class RectifyOptions {
     @Option(names = "--seed", defaultValue = "1", description = "seed of data sampling and fine-tuning (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--target", defaultValue = "S", description = "target (zoo preset or checkpoint dir; default: ${DEFAULT-VALUE})")
+    @Option(names = "--target", description = "target (zoo preset or checkpoint dir; default: the audit run's target, "
+            + "S where there is no run yet)")
     String target;
 
-    @Option(names = "--reference", split = ",", defaultValue = "M,L",
-            description = "reference ensemble (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reference", split = ",",
+            description = "reference ensemble (default: the audit run's references, M,L where there is no run yet)")
     List<String> references;
+
+    /** The target and references where no audit run gives them. */
+    static final String DEFAULT_TARGET = "S";
+    static final List<String> DEFAULT_REFERENCES = List.of("M", "L");
+
+    /** The target given, or {@link #DEFAULT_TARGET}. */
+    String target() {
+        return target != null ? target : DEFAULT_TARGET;
+    }
+
+    /** The references given, or {@link #DEFAULT_REFERENCES}. */
+    List<String> references() {
+        return references != null ? references : DEFAULT_REFERENCES;
+    }
 
     @Option(names = "--base", description = "base auditor checkpoint (default: models/auditor/base)")
     Path baseAuditor;
@@ -78,14 +97,40 @@ final class RectifyOptions {
         return new Rectifier.Options(steps, batch, lr, replay, seed);
     }
 
+    /**
+     * The workspace for an audit run: its target and references unless flags name others (a run audits and
+     * rectifies the same models: `run --target X --reference Y,Z` rectifies X with Y and Z's labels).
+     */
     Workspace open(Path runDir) {
-        return open(runDir, ZooModels.resolve(target));
+        if (!Files.isDirectory(runDir)) {
+            throw new IllegalArgumentException("run directory not found: " + runDir);
+        }
+        AuditConfig run = AuditConfig.fromJson(RunDirectory.readManifest(runDir).config());
+        Path targetDir = target != null ? ZooModels.resolve(target) : fromRun(run.target(), "target", "--target");
+        return references != null ? open(runDir, targetDir, references, ZooModels::resolve)
+                : open(runDir, targetDir, run.references(), r -> fromRun(r, "reference", "--reference"));
     }
 
     Workspace open(Path runDir, Path targetDir) {
+        return open(runDir, targetDir, references(), ZooModels::resolve);
+    }
+
+    /** A zoo checkpoint named in the run's config, or an error saying rectification needs one. */
+    private static Path fromRun(String name, String role, String flag) {
+        try {
+            return ZooModels.resolve(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the audit run's " + role + " '" + name + "' is not a zoo model "
+                    + "(rectification fine-tunes and labels with zoo checkpoints); name one with " + flag + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private Workspace open(Path runDir, Path targetDir, List<String> referenceNames,
+                           Function<String, Path> resolve) {
         Map<String, Path> refs = new LinkedHashMap<>();
-        for (String r : references) {
-            refs.put(r, ZooModels.resolve(r));
+        for (String r : referenceNames) {
+            refs.put(r, resolve.apply(r));
         }
         Path base = baseAuditor != null ? baseAuditor
                 : ZooModels.home().resolve("models").resolve("auditor").resolve("base");
@@ -128,8 +173,7 @@ final class RectifyOptions {
      * workspace's ensemble, on the run's seed pool.
      */
     static org.auditdm.rectify.TypeSampler typeSampler(org.auditdm.rectify.Workspace ws, long seed) {
-        long pool = org.auditdm.audit.config.AuditConfig.fromJson(
-                org.auditdm.audit.run.RunDirectory.readManifest(ws.runDir()).config()).seedPool();
+        long pool = AuditConfig.fromJson(RunDirectory.readManifest(ws.runDir()).config()).seedPool();
         org.auditdm.failures.FreshProbes fresh = new org.auditdm.failures.FreshProbes(pool);
         return new org.auditdm.rectify.RequestTypeSampler(fresh::draw, ws.judging(), seed);
     }

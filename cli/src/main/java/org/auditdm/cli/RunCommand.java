@@ -64,7 +64,8 @@ public final class RunCommand extends AuditCommand {
         try (org.auditdm.rectify.Workspace ws = options.open(runDir)) {
             org.auditdm.rectify.RectificationStudy.Result r = org.auditdm.rectify.RectificationStudy.run(ws,
                     options.recipe(), options.training(), RectifyOptions.typeSampler(ws, options.seed),
-                    quick ? 50 : 300, RectifyOptions.listener(err), false);
+                    quick ? 50 : 300, RectifyOptions.listener(err),
+                    org.auditdm.rectify.RectificationStudy.Rows.BEFORE_AFTER);
             r.markdown().forEach(out::println);
             out.println("rectification: " + runDir.resolve(org.auditdm.rectify.RectificationStudy.FILE));
         }

@@ -14,13 +14,13 @@ import org.auditdm.world.bench.BenchItem;
 import org.auditdm.world.bench.BenchRunner;
 import org.auditdm.world.bench.BenchScorer;
 import org.auditdm.world.bench.FamilyItems;
+import org.auditdm.world.bench.RelationCheck;
 import org.auditdm.world.bench.Suite;
 import org.auditdm.world.bench.SuiteGenerator;
 import org.auditdm.world.bench.SuiteScores;
 import org.auditdm.world.render.Renderer;
 import org.auditdm.world.scene.SceneJson;
 import org.auditdm.zoo.checkpoint.Checkpoints;
-import org.auditdm.zoo.bench.RelationCheck;
 import org.auditdm.zoo.train.DenseAccuracy;
 import org.auditdm.zoo.train.WorldSource;
 import picocli.CommandLine.Command;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate zoo models on the held-out benchmark suites: accuracy per suite with 95%% Wilson "
                 + "intervals and the suite average, as a table and as JSON; --families scores per question family "
-                + "on the training distribution instead.")
+                + "on the training distribution instead; --relations looks at two-object spatial questions.")
 final class ZooEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,20 +65,24 @@ final class ZooEvalCommand implements Callable<Integer> {
     boolean dense;
 
     @Option(names = "--relations", description = "instead of the suites, look at spatial relations in two-object "
-            + "scenes of the training distribution (--size items): accuracy, whether the answer changes when subject "
-            + "and other object swap places in the question, and whether the model places each object")
+            + "scenes of the training distribution (up to --size items): accuracy, whether the answer changes when "
+            + "subject and other object swap places in the question, and whether the model places each object")
     boolean relations;
 
     @Override
     public Integer call() throws IOException {
+        if (relations && families) {
+            throw new IllegalArgumentException("--relations and --families are two different looks; give one");
+        }
         if (relations) {
             PrintWriter out = spec.commandLine().getOut();
             for (String name : models) {
                 try (Checkpoints.Loaded loaded = Checkpoints.load(ZooModels.resolve(name))) {
-                    Progress progress = new Progress(spec.commandLine().getErr(), "relations " + name, size);
+                    Progress progress = new Progress(spec.commandLine().getErr(), "relations " + name,
+                            RelationCheck.items(size).size());
                     RelationCheck r = RelationCheck.run(loaded.model(), size, progress::update);
                     progress.done();
-                    out.println(loaded.model().id() + " (" + name + ")");
+                    out.println(name + " (" + loaded.model().id() + ")");
                     r.lines().forEach(l -> out.println("  " + l));
                 }
             }

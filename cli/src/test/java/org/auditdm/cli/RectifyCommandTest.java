@@ -81,6 +81,35 @@ class RectifyCommandTest {
     }
 
     @Test
+    void rectifyTakesTheRunsTargetAndReferences() throws Exception {
+        // Audited M against S and L: rectify without --target/--reference fine-tunes M with S+L's labels.
+        Path audit = dir.resolve("audit-m");
+        String[] a = run("audit", "--target", "M", "--reference", "S,L", "--seeds", "2", "--steps", "1",
+                "--samples-per-seed", "1", "--min-confidence", "0", "-o", audit.toString());
+        assertThat(a[0]).as(a[2]).isEqualTo("0");
+        Path out = dir.resolve("M-rectified");
+        String[] r = run("rectify", audit.toString(), "--size", "8", "--steps", "1", "--batch", "4",
+                "--out", out.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(Rectifier.chainTo(out, Path.of("..", "models", "zoo", "M"))).hasSize(2);
+        JsonNode labelledBy = new ObjectMapper().readTree(out.resolve(Rectifier.RECIPE).toFile())
+                .path("dataRecipe").path("labelledBy");
+        assertThat(labelledBy).hasSize(2);
+        assertThat(labelledBy.get(0).asText()).startsWith("zoo:S-");
+        assertThat(labelledBy.get(1).asText()).startsWith("zoo:L-");
+
+        // A run whose target is not a zoo checkpoint (a remote model's spec name) needs --target.
+        Path manifest = audit.resolve("manifest.json");
+        String json = Files.readString(manifest);
+        Files.writeString(manifest, json.replaceFirst("\"target\" : \"M\"", "\"target\" : \"my-remote-vlm\""));
+        String[] remote = run("rectify", audit.toString(), "--size", "8", "--steps", "1", "--batch", "4",
+                "--out", dir.resolve("x").toString());
+        assertThat(remote[0]).isNotEqualTo("0");
+        assertThat(remote[2].strip()).startsWith("error: the audit run's target 'my-remote-vlm' is not a zoo model")
+                .contains("--target").doesNotContain("\n");
+    }
+
+    @Test
     void errorsAreOneReadableLine() {
         String[] missing = run("rectify", dir.resolve("nope").toString());
         assertThat(missing[0]).isNotEqualTo("0");

@@ -52,4 +52,20 @@ class ZooCommandTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2].trim()).isEqualTo("error: --max-objects needs --families");
     }
+
+    @Test
+    void relationsSayWhetherTheAnswerFollowsTheOrderOfTheObjects() {
+        String[] r = run("zoo", "eval", "--model", java.nio.file.Path.of("../models/zoo/S").toAbsolutePath().toString(),
+                "--relations", "--size", "6");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("spatial questions, two-object scenes: right ")
+                .contains("subject and other swapped: same answer as before ").contains("both objects placed right");
+    }
+
+    @Test
+    void relationsAndFamiliesTogetherIsOneReadableError() {
+        String[] r = run("zoo", "eval", "--model", "S", "--relations", "--families");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].trim()).isEqualTo("error: --relations and --families are two different looks; give one");
+    }
 }

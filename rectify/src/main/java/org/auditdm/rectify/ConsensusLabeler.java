@@ -213,8 +213,12 @@ public final class ConsensusLabeler {
         }
     }
 
-    /** The vocabulary's spelling of an answer, or null when the vocabulary has no such answer. */
     private String inVocabulary(String answer) {
+        return spelling(vocabulary, answer);
+    }
+
+    /** The vocabulary's spelling of an answer, or null when the vocabulary has no such answer. */
+    static String spelling(AnswerVocabulary vocabulary, String answer) {
         if (answer == null) {
             return null;
         }

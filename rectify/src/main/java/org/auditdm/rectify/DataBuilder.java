@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.auditdm.api.Auditor;
 import org.auditdm.api.ReferenceEnsemble;
+import org.auditdm.api.VisionLanguageModel;
 import org.auditdm.audit.run.Judging;
 import org.auditdm.audit.run.RunManifest;
 import org.auditdm.audit.run.RunDirectory;
@@ -105,6 +106,11 @@ public final class DataBuilder {
         return recipe;
     }
 
+    /** The ids of the reference models whose consensus labels the data (provenance). */
+    private List<String> labelledBy() {
+        return judging.ensemble().members().stream().map(VisionLanguageModel::id).toList();
+    }
+
     private ConsensusLabeler labeler(LabelFilter filter) {
         ReferenceEnsemble e = judging.ensemble();
         return new ConsensusLabeler(e, judging.target(), vocabulary, filter);
@@ -143,6 +149,7 @@ public final class DataBuilder {
         p.done();
         Map<String, Object> d = recipe.describe();
         d.put("auditors", auditors.stream().map(Auditor::id).toList());
+        d.put("labelledBy", labelledBy());
         d.put("augment", augmentNote);
         d.put("bootstrapImages", bootstrap.imagesUsed());
         d.put("bootstrapProbes", bootstrap.probes());
@@ -168,6 +175,7 @@ public final class DataBuilder {
         p.done();
         Map<String, Object> d = recipe.describe();
         d.put("auditors", List.of(base.id()));
+        d.put("labelledBy", labelledBy());
         d.put("seedFindingLabels", findingLabeler.stats());
         d.put("bootstrapImages", bootstrap.imagesUsed());
         d.put("bootstrapProbes", bootstrap.probes());

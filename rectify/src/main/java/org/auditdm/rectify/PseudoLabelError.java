@@ -5,7 +5,8 @@ import org.auditdm.api.AnswerJudge;
 import org.auditdm.world.bench.Accuracy;
 
 /**
- * How often consensus labels are wrong, measured against the world oracle. This is the only reader of
+ * How often consensus labels are wrong, measured against the world oracle. With {@link OracleLabels} (the
+ * study's diagnostic row, never annotation-free data) this is the only reader of
  * {@link RectificationExample#oracleAnswer()}: it measures the labels, it never makes them.
  */
 public final class PseudoLabelError {

@@ -19,8 +19,9 @@ import org.auditdm.zoo.train.LabeledExample;
  * @param provenance where the example came from
  * @param targetAnswer the target's answer when it was asked, else null
  * @param memberAnswers the reference members' answers, in member order (empty for true-labelled data)
- * @param oracleAnswer the world oracle's answer, for measuring pseudo-label noise only; null when the
- *     oracle gives none. No builder reads it to make a label.
+ * @param oracleAnswer the world oracle's answer, for measuring pseudo-label noise (and the study's
+ *     diagnostic row, {@link OracleLabels}) only; null when the oracle gives none. No builder of
+ *     rectification data reads it to make a label.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RectificationExample(String id, @JsonIgnore Picture image, String imageSha, String question,

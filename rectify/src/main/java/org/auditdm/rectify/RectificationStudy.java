@@ -20,6 +20,7 @@ import org.auditdm.world.render.Renderer;
 import org.auditdm.zoo.checkpoint.Checkpoints;
 import org.auditdm.zoo.train.TrainingSource;
 import org.auditdm.zoo.train.WorldSource;
+import org.auditdm.zoo.vocab.AnswerVocabulary;
 
 /**
  * The rectification study behind the README table ({@code auditdm bench rectify RUN}): builds the
@@ -36,6 +37,21 @@ public final class RectificationStudy {
     public static final String AUDITDM = "S+auditdm";
     public static final String RANDOM = "S+random";
     public static final String BASE = "S+base-auditor";
+    /** The diagnostic row: the auditdm data with the oracle's labels ({@link OracleLabels}). */
+    public static final String ORACLE = "S+auditdm-oracle-labels";
+
+    /**
+     * Which fine-tunes the study makes besides S+auditdm.
+     *
+     * @param controls the two controls (random true-labelled samples, base-auditor findings)
+     * @param oracleLabels the diagnostic row {@value #ORACLE}
+     */
+    public record Rows(boolean controls, boolean oracleLabels) {
+        /** The main job's round: S+auditdm only. */
+        public static final Rows BEFORE_AFTER = new Rows(false, false);
+        /** The README study: S+auditdm and the two controls. */
+        public static final Rows CONTROLS = new Rows(true, false);
+    }
 
     /**
      * @param table the benchmark table
@@ -61,16 +77,18 @@ public final class RectificationStudy {
      */
     public static Result run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, TypeSampler sampler,
                              int benchSize, StudyListener listener) {
-        return run(ws, recipe, options, sampler, benchSize, listener, true);
+        return run(ws, recipe, options, sampler, benchSize, listener, Rows.CONTROLS);
     }
 
     /**
-     * @param controls false for the before/after table only (S and S+auditdm, then the references): the main
-     *     job's rectification round, without the two control fine-tunes
+     * @param rows the fine-tunes besides S+auditdm: {@link Rows#BEFORE_AFTER} for the main job's round (S and
+     *     S+auditdm, then the references), {@link Rows#CONTROLS} for the README study
      */
     public static Result run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, TypeSampler sampler,
-                             int benchSize, StudyListener listener, boolean controls) {
-        DataBuilder builder = new DataBuilder(ws.runDir(), ws.judging(), ws.target().model().answerVocabulary(), recipe);
+                             int benchSize, StudyListener listener, Rows rows) {
+        boolean controls = rows.controls();
+        AnswerVocabulary vocabulary = ws.target().model().answerVocabulary();
+        DataBuilder builder = new DataBuilder(ws.runDir(), ws.judging(), vocabulary, recipe);
         TrainingSource training = WorldSource.training();
         DataSet auditdm = builder.auditdm(ws.auditors(), sampler, listener);
         DataSet base = controls ? builder.baseAuditor(ws.baseAuditor(), listener) : null;
@@ -88,6 +106,9 @@ public final class RectificationStudy {
             data.put(RANDOM, builder.random(training, n));
             data.put(BASE, DataBuilder.truncate(base, n));
         }
+        if (rows.oracleLabels()) {
+            data.put(ORACLE, OracleLabels.of(auditdm, vocabulary));
+        }
 
         NormalizingJudge judge = new NormalizingJudge();
         Map<String, Object> datasets = new LinkedHashMap<>();
@@ -98,6 +119,11 @@ public final class RectificationStudy {
             d.write(RectifyJob.dataDir(ws.runDir(), d.name()));
             datasets.put(d.name(), describe(d, judge));
             Path out = RectifyJob.rectifyDir(ws.runDir()).resolve("study").resolve(d.name());
+            Path replaced = Rectifier.setAsideIfFromOtherData(out, d);
+            if (replaced != null) {
+                listener.info(out + " held a fine-tune made from other data (other options or code); kept as "
+                        + replaced);
+            }
             StudyListener.Phase p = listener.begin("fine-tune " + e.getKey(), options.steps());
             Rectifier.Result r = Rectifier.rectify(ws.targetDir(), d, training, options, out, ws.runId(),
                     progress -> p.update(progress.step(), String.format(Locale.ROOT, "loss %.3f", progress.loss())));
@@ -131,9 +157,10 @@ public final class RectificationStudy {
                     listener));
         }
         BenchTable table = BenchTable.of(scores);
-        List<BenchTable.Improvement> improvements = controls ? List.of(table.improvement(AUDITDM, TARGET),
-                table.improvement(RANDOM, TARGET), table.improvement(BASE, TARGET))
-                : List.of(table.improvement(AUDITDM, TARGET));
+        List<BenchTable.Improvement> improvements = new ArrayList<>();
+        for (String row : data.keySet()) {
+            improvements.add(table.improvement(row, TARGET));
+        }
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("recipe", recipe.describe());
         opts.put("training", options);
@@ -141,6 +168,7 @@ public final class RectificationStudy {
         opts.put("benchSize", benchSize);
         opts.put("augment", sampler == null ? "not run: no failure-type sampler" : "run");
         opts.put("controls", controls);
+        opts.put("oracleLabels", rows.oracleLabels());
         Result result = new Result(ws.runId(), table, n, datasets, checkpoints, improvements, opts,
                 markdown(table, improvements, datasets));
         write(ws.runDir().resolve(FILE), result);

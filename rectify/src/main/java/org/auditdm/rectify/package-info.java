@@ -18,6 +18,8 @@
  * </ul>
  *
  * <p>The oracle's answer travels with each example in a separate field, only so that
- * {@link org.auditdm.rectify.PseudoLabelError} can measure how noisy the consensus labels are.
+ * {@link org.auditdm.rectify.PseudoLabelError} can measure how noisy the consensus labels are and the
+ * study's diagnostic row ({@link org.auditdm.rectify.OracleLabels}, {@code bench rectify
+ * --oracle-labels}) can show what the same data teaches with true labels.
  */
 package org.auditdm.rectify;

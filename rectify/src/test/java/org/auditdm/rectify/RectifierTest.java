@@ -70,6 +70,14 @@ class RectifierTest {
                 tmp.resolve("r2"), "audit-test2", p -> { }).metadata().id()).isEqualTo(second.metadata().id());
         assertThatThrownBy(() -> Rectifier.rectify(tmp.resolve("r1"), data("auditdm", 9), WorldSource.training(),
                 opts, tmp.resolve("r2"), "audit-test2", p -> { })).hasMessageContaining("other data");
+
+        // A study that owns the directory sets a fine-tune from other data aside instead, losing nothing.
+        assertThat(Rectifier.setAsideIfFromOtherData(tmp.resolve("r2"), data("auditdm", 2))).isNull();
+        Path aside = Rectifier.setAsideIfFromOtherData(tmp.resolve("r2"), data("auditdm", 9));
+        assertThat(aside.getFileName().toString()).isEqualTo("r2.replaced-" + second.metadata().id());
+        assertThat(tmp.resolve("r2")).doesNotExist();
+        assertThat(Checkpoints.provenance(aside).get(0).id()).isEqualTo(second.metadata().id());
+        assertThat(Rectifier.setAsideIfFromOtherData(tmp.resolve("r2"), data("auditdm", 9))).isNull();
     }
 
     private static Map<?, ?> readRecipe(Path dir) {

@@ -252,6 +252,10 @@ public final class AuditReport {
         return ReportPage.page("auditdm report: " + run.manifest().runId(), body.toString());
     }
 
+    /** What an empty run means, said where the count would be. */
+    static final String NO_FINDINGS = "0: on no probe of this run did the target's answer differ from an answer"
+            + " the reference ensemble agreed on (under the run's confidence and presupposition rules)";
+
     private void summarySection(StringBuilder b) {
         RunManifest m = run.manifest();
         FailureTypes ft = run.failureTypes();
@@ -261,7 +265,7 @@ public final class AuditReport {
         kv(b, "run id", "<code>" + esc(m.runId()) + "</code>");
         String dirty = m.git().dirty() == null ? "" : m.git().dirty() ? " (with uncommitted changes)" : "";
         kv(b, "git commit", "<code>" + esc(m.git().commit()) + "</code>" + esc(dirty));
-        kv(b, "findings", String.valueOf(run.findings().size()));
+        kv(b, "findings", run.findings().isEmpty() ? esc(NO_FINDINGS) : String.valueOf(run.findings().size()));
         if (ft == null) {
             kv(b, "failure types", "not computed yet (no failure-types.json in the run)");
         } else {
@@ -340,6 +344,10 @@ public final class AuditReport {
     private void typesOverviewSection(StringBuilder b) {
         FailureTypes ft = run.failureTypes();
         b.append("<section id=\"types\">\n<h2>Failure types</h2>\n");
+        if (run.findings().isEmpty()) {
+            b.append("<p class=\"note\">No findings, so no failure types.</p>\n</section>\n");
+            return;
+        }
         if (ft == null) {
             b.append("<p class=\"note\">This run has no failure-types.json yet, so findings are not grouped, named or"
                     + " re-validated. The first ").append(Math.min(SAMPLE_FINDINGS, run.findings().size()))

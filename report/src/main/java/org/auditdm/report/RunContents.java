@@ -22,8 +22,9 @@ import org.auditdm.audit.run.RunManifest;
 import org.auditdm.failures.FailureTypes;
 
 /**
- * Everything a report reads from a run directory. The manifest and at least one finding are required;
- * the reward curve, the measures, the failure types and the rectification table are shown when present.
+ * Everything a report reads from a run directory. The manifest and {@code findings.jsonl} are required
+ * (it may be empty: an audit that found nothing is a result, and its report says so); the reward curve,
+ * the measures, the failure types and the rectification table are shown when present.
  * Every reading error names the file (and the line, for {@code findings.jsonl}).
  *
  * @param dir the run directory
@@ -54,8 +55,8 @@ public record RunContents(Path dir, RunManifest manifest, List<Finding> findings
     /**
      * Reads a run directory.
      *
-     * @throws IllegalArgumentException naming the problem: missing directory, not a run, no findings,
-     *     malformed JSON (with the file)
+     * @throws IllegalArgumentException naming the problem: missing directory, not a run, no findings file
+     *     (discovery has not run), malformed JSON (with the file)
      */
     public static RunContents read(Path dir) {
         if (!Files.exists(dir)) {
@@ -138,10 +139,6 @@ public record RunContents(Path dir, RunManifest manifest, List<Finding> findings
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new IllegalArgumentException("malformed JSON in " + file + " line " + (i + 1) + ": " + e.getMessage());
             }
-        }
-        if (findings.isEmpty()) {
-            throw new IllegalArgumentException("run " + file.getParent() + " has no findings: "
-                    + RunDirectory.FINDINGS + " is empty; nothing to report");
         }
         return findings;
     }

@@ -39,11 +39,13 @@ class RunContentsTest {
     }
 
     @Test
-    void runWithoutFindingsSaysSo() throws Exception {
+    void runWithoutFindingsGetsAReportSayingSo() throws Exception {
         Path run = FixtureRun.write(tmp.resolve("run"));
         Files.writeString(run.resolve("findings.jsonl"), "\n");
-        assertThatThrownBy(() -> RunContents.read(run))
-                .hasMessage("run " + run + " has no findings: findings.jsonl is empty; nothing to report");
+        Files.delete(run.resolve("failure-types.json"));
+        String html = AuditReport.of(RunContents.read(run)).html();
+        assertThat(html).contains(HtmlEscape.text(AuditReport.NO_FINDINGS)).contains("No findings, so no failure types.");
+        assertThat(AuditReport.of(RunContents.read(run)).summary().findings()).isZero();
         Files.delete(run.resolve("findings.jsonl"));
         assertThatThrownBy(() -> RunContents.read(run))
                 .hasMessageStartingWith("run " + run + " has no findings: findings.jsonl is missing");

@@ -31,7 +31,8 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                           long timeoutMillis, int retries, long retryBackoffMillis, String output,
                           Map<String, Double> discoveryMix, List<TargetSpec> targets, String auditor,
                           String seedsDir, String seedQuestion, boolean checkPresuppositions,
-                          double learningRate, double klWeight, double minConfidence) {
+                          double learningRate, double klWeight, double minConfidence,
+                          double validTextReward, double temperature) {
 
     /** Auditors a discovery can mix: the GRPO-trained one, the supervised base, and world-text sampling. */
     public static final List<String> DISCOVERY_AUDITORS = List.of("rl", "base", "world");
@@ -52,6 +53,12 @@ public record AuditConfig(String target, List<String> references, long seedPool,
         }
         if (!(klWeight >= 0) || Double.isInfinite(klWeight)) {
             throw invalid("klWeight", "must be a non-negative number, got " + klWeight);
+        }
+        if (!(temperature > 0 && temperature <= 5)) {
+            throw invalid("temperature", "must be in (0, 5], got " + temperature);
+        }
+        if (!(validTextReward >= 0 && validTextReward < 1)) {
+            throw invalid("validTextReward", "must be in [0, 1) (0: off), got " + validTextReward);
         }
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw invalid("minConfidence", "must be in [0, 1] (0: off), got " + minConfidence);
@@ -209,6 +216,12 @@ public record AuditConfig(String target, List<String> references, long seedPool,
         if (minConfidence != 0) {
             n.put("minConfidence", minConfidence);
         }
+        if (validTextReward != 0) {
+            n.put("validTextReward", validTextReward);
+        }
+        if (temperature != 1) {
+            n.put("temperature", temperature);
+        }
         // Left out at their defaults, so that runs made before these fields existed still resume.
         if (!targets.isEmpty()) {
             ArrayNode a = n.putArray("targets");
@@ -245,7 +258,8 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                 text(n, "output"), mix(n), targets(n), optionalText(n, "auditor"), optionalText(n, "seedsDir"),
                 optionalText(n, "seedQuestion"), optionalBool(n, "checkPresuppositions"),
                 optionalNumber(n, "learningRate", DEFAULT_LEARNING_RATE), optionalNumber(n, "klWeight", DEFAULT_KL_WEIGHT),
-                optionalNumber(n, "minConfidence", 0));
+                optionalNumber(n, "minConfidence", 0), optionalNumber(n, "validTextReward", 0),
+                optionalNumber(n, "temperature", 1));
     }
 
     /** Absent in runs recorded before the field existed: they did not check. */

@@ -191,7 +191,7 @@ public final class AuditRunner {
             } else {
                 listener.phase("rl");
                 AuditorPolicy trained = reinforce(run, evaluator, curve, listener);
-                discoverer = new PolicyAuditor("auditor:rl", trained, 1.0);
+                discoverer = new PolicyAuditor("auditor:rl", trained, config.temperature());
             }
 
             listener.phase("discovery");
@@ -220,6 +220,11 @@ public final class AuditRunner {
         }
     }
 
+    /** The base (prompt-only) auditor, sampling at the configured temperature as the RL auditor does. */
+    private Auditor baseAuditor() {
+        return new PolicyAuditor("auditor:base", base, config.temperature());
+    }
+
     /** The trained auditor alone, or mixed with the base auditor and world-text sampling per the config. */
     private Auditor discoveryAuditor(Auditor rl) {
         Map<Auditor, Double> members = new LinkedHashMap<>();
@@ -229,7 +234,7 @@ public final class AuditRunner {
             }
             Auditor a = switch (e.getKey()) {
                 case "rl" -> rl;
-                case "base" -> new PolicyAuditor("auditor:base", base, 1.0);
+                case "base" -> baseAuditor();
                 case "world" -> new RandomTextAuditor(recentScenes::get);
                 default -> throw new IllegalStateException("unknown discovery auditor " + e.getKey());
             };
@@ -267,7 +272,7 @@ public final class AuditRunner {
         Map<String, Seed> byId = new HashMap<>();
         Map<String, Picture> images = new HashMap<>();
         try (Grpo trainer = new Grpo(policy, base, grpo)) {
-            EngineReward reward = new EngineReward(evaluator, byId);
+            EngineReward reward = new EngineReward(evaluator, byId, config.validTextReward());
             ImageMaker maker = (seed, mode, text) -> evaluator.builder()
                     .counterfactual(byId.get(seed.id()), ProbeText.of(mode, text)).orElse(null);
             for (int step = 0; step < config.steps(); step++) {
@@ -281,7 +286,9 @@ public final class AuditRunner {
                 }
                 GrpoStats stats = trainer.step(batch, reward, maker);
                 long valid = reward.last().stream().filter(x -> x.status() == Evaluated.Status.VALID).count();
-                CurvePoint p = new CurvePoint(stats.step() + 1, stats.meanReward(),
+                // The curve's reward is the disagreement reward alone (without any valid-text bonus).
+                double disagreements = reward.last().stream().mapToInt(Evaluated::reward).average().orElse(0);
+                CurvePoint p = new CurvePoint(stats.step() + 1, disagreements,
                         (double) valid / Math.max(1, reward.last().size()), stats.meanKl(), stats.learningRate());
                 curve.add(p);
                 listener.rlStep(p, config.steps());
@@ -291,7 +298,8 @@ public final class AuditRunner {
                 Map.of("method", "GRPO", "steps", config.steps(), "groupSize", config.groupSize(),
                         "seedsPerStep", SEEDS_PER_STEP, "pairedWeight", grpo.pairedWeight(),
                         "learningRate", grpo.learningRate(),
-                        "klWeight", grpo.klWeight(), "clipEpsilon", grpo.clipEpsilon()), baseMetadata);
+                        "klWeight", grpo.klWeight(), "clipEpsilon", grpo.clipEpsilon(),
+                        "validTextReward", config.validTextReward()), baseMetadata);
         write(curveFile, curve);
         run.append(new RunEvent.AuditorCheckpoint(config.steps(), "auditor:rl",
                 run.dir().relativize(rlDir).toString(), meta.parameterChecksum()));
@@ -313,7 +321,7 @@ public final class AuditRunner {
     private Map<String, AuditMeasures> measure(RunDirectory run, Evaluator evaluator, SeedSource seeds,
                                                Auditor rl, Listener listener) {
         int n = Math.min(MEASURE_SEEDS, seeds.size());
-        List<Auditor> auditors = List.of(rl, new PolicyAuditor("auditor:base", base, 1.0),
+        List<Auditor> auditors = List.of(rl, baseAuditor(),
                 new RandomTextAuditor(recentScenes::get));
         DiscoverySettings settings = config.discoverySettings();
         Map<String, Seed> seedsById = new HashMap<>();

@@ -17,15 +17,20 @@ import org.auditdm.world.sample.Seed;
  * reference ensemble agrees and the target's answer differs in meaning; 0 otherwise, and 0 for text
  * that does not parse or apply). A paired sample is one (new question, new image) probe. Reads models'
  * answers only, never the oracle.
+ *
+ * <p>With a positive {@code validTextReward}, a text that made a probe every model answered earns that much
+ * more (a format reward): a group in which nothing disagrees then still prefers valid text to invalid.
  */
 final class EngineReward implements RewardFunction {
     private final Evaluator evaluator;
     private final Map<String, Seed> seeds;
+    private final double validTextReward;
     private List<Evaluated> last = List.of();
 
-    EngineReward(Evaluator evaluator, Map<String, Seed> seeds) {
+    EngineReward(Evaluator evaluator, Map<String, Seed> seeds, double validTextReward) {
         this.evaluator = evaluator;
         this.seeds = seeds;
+        this.validTextReward = validTextReward;
     }
 
     @Override
@@ -43,9 +48,14 @@ final class EngineReward implements RewardFunction {
         last = evaluator.evaluate(requests);
         double[] r = new double[last.size()];
         for (int i = 0; i < r.length; i++) {
-            r[i] = last.get(i).reward();
+            r[i] = reward(last.get(i), validTextReward);
         }
         return r;
+    }
+
+    /** The GRPO reward of one evaluation: its 0/1 disagreement reward, plus the bonus when it made a probe. */
+    static double reward(Evaluated e, double validTextReward) {
+        return e.reward() + (e.status() == Evaluated.Status.VALID ? validTextReward : 0);
     }
 
     /** The evaluations behind the last rewards (for statistics). */

@@ -1,6 +1,7 @@
 package org.auditdm.audit.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.auditdm.api.Finding;
 
 /**
@@ -243,7 +246,7 @@ public final class RunDirectory implements AutoCloseable {
 
     private static String difference(RunManifest a, RunManifest b) {
         if (!a.config().equals(b.config())) {
-            return "config";
+            return "config (" + configDifference(a.config(), b.config()) + ")";
         }
         if (!a.seeds().equals(b.seeds())) {
             return "seed list";
@@ -252,6 +255,22 @@ public final class RunDirectory implements AutoCloseable {
             return "seed (" + a.seed() + " there, " + b.seed() + " here)";
         }
         return "set of models or checkpoints (" + a.models() + " there, " + b.models() + " here)";
+    }
+
+    /** The top-level config fields that differ, with both values ("absent" for a missing field). */
+    static String configDifference(JsonNode there, JsonNode here) {
+        SortedSet<String> names = new TreeSet<>();
+        there.fieldNames().forEachRemaining(names::add);
+        here.fieldNames().forEachRemaining(names::add);
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            JsonNode x = there.get(name);
+            JsonNode y = here.get(name);
+            if (x == null || !x.equals(y)) {
+                out.add(name + ": " + (x == null ? "absent" : x) + " there, " + (y == null ? "absent" : y) + " here");
+            }
+        }
+        return String.join("; ", out);
     }
 
     static void writeAtomically(Path target, String content) throws IOException {

@@ -92,10 +92,24 @@ public record RunManifest(int formatVersion, String runId, String created, Strin
         }
     }
 
+    /**
+     * The PyTorch thread setting this JVM runs with. Results are reproducible for the same config, seed and
+     * thread setting: float sums in several threads round differently, and over hundreds of GRPO steps a
+     * rounding difference can flip one sampled token.
+     */
+    static String pytorchThreads() {
+        String intra = System.getProperty("ai.djl.pytorch.num_threads");
+        String omp = System.getenv("OMP_NUM_THREADS");
+        String setting = intra != null ? intra + " (ai.djl.pytorch.num_threads)"
+                : omp != null ? omp + " (OMP_NUM_THREADS)"
+                : "default (" + Runtime.getRuntime().availableProcessors() + " processors)";
+        return "PyTorch threads " + setting;
+    }
+
     private static String djlVersion() {
         try {
             // The DJL library version needs no native engine; loading PyTorch just for the manifest would be slow.
-            return "djl " + ai.djl.engine.Engine.getDjlVersion();
+            return "djl " + ai.djl.engine.Engine.getDjlVersion() + "; " + pytorchThreads();
         } catch (RuntimeException | LinkageError e) {
             return "unknown";
         }

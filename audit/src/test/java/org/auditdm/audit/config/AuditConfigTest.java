@@ -51,6 +51,10 @@ class AuditConfigTest {
                 .hasMessage("config field 'seeds' must be a number, got 'many'");
         assertThatThrownBy(() -> AuditConfigLoader.load(null, Map.of("modeWeights", "sketch=1")))
                 .hasMessageContaining("config field 'modeWeights' unknown mode 'sketch'");
+        assertThatThrownBy(() -> AuditConfigLoader.load(null, Map.of("validTextReward", "1")))
+                .hasMessage("config field 'validTextReward' must be in [0, 1) (0: off), got 1.0");
+        assertThatThrownBy(() -> AuditConfigLoader.load(null, Map.of("temperature", "0")))
+                .hasMessage("config field 'temperature' must be in (0, 5], got 0.0");
         assertThatThrownBy(() -> AuditConfigLoader.load(null, Map.of("references", "S")))
                 .hasMessage("config field 'references' must not contain the target 'S'");
         Path file = tmp.resolve("bad.json");

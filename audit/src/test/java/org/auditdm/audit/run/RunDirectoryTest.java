@@ -47,7 +47,7 @@ class RunDirectoryTest {
             }
             assertThat(m.jdk()).startsWith(System.getProperty("java.version"));
             assertThat(m.os()).contains(System.getProperty("os.name"));
-            assertThat(m.djl()).isEqualTo("djl 0.36.0");
+            assertThat(m.djl()).startsWith("djl 0.36.0; PyTorch threads ");
             assertThat(m.models()).containsEntry("test:target", "abc123");
             assertThat(m.config().toString()).isEqualTo(config.toString());
             assertThat(m.seeds().get("poolSeed").asLong()).isEqualTo(3);
@@ -62,7 +62,12 @@ class RunDirectoryTest {
         RunDirectory.create(tmp.resolve("r"), manifest(config), CLOCK).close();
         JsonNode other = AuditConfigLoader.load(null, Map.of("samplesPerSeed", "3")).toJson();
         assertThatThrownBy(() -> RunDirectory.createOrResume(tmp.resolve("r"), manifest(other), CLOCK))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different config");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different config (samplesPerSeed: 6 there, 3 here)");
+        // A field the recorded run did not have (recorded before it existed, or left out at 0).
+        JsonNode plain = AuditConfigLoader.load(null, Map.of("validTextReward", "0")).toJson();
+        assertThat(RunDirectory.configDifference(plain, config))
+                .isEqualTo("validTextReward: absent there, 0.2 here");
         try (RunDirectory again = RunDirectory.createOrResume(tmp.resolve("r"), manifest(config), CLOCK)) {
             assertThat(again.resumed()).isTrue();
         }
