@@ -21,6 +21,8 @@ import org.auditdm.world.bench.SuiteScores;
 import org.auditdm.world.render.Renderer;
 import org.auditdm.world.scene.SceneJson;
 import org.auditdm.zoo.checkpoint.Checkpoints;
+import org.auditdm.zoo.train.DenseAccuracy;
+import org.auditdm.zoo.train.WorldSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,6 +59,11 @@ final class ZooEvalCommand implements Callable<Integer> {
             + "more objects (1: single objects, no binding needed; default: ${DEFAULT-VALUE}, no cap)")
     int maxObjects;
 
+    @Option(names = "--dense", description = "instead of the suites, score the dense heads of models that have them: "
+            + "per head, the share of object-covered cells (8 batches of the training distribution) whose shape, "
+            + "colour, size or fill the head names")
+    boolean dense;
+
     @Option(names = "--relations", description = "instead of the suites, look at spatial relations in two-object "
             + "scenes of the training distribution (up to --size items): accuracy, whether the answer changes when "
             + "subject and other object swap places in the question, and whether the model places each object")
@@ -77,6 +84,24 @@ final class ZooEvalCommand implements Callable<Integer> {
                     progress.done();
                     out.println(name + " (" + loaded.model().id() + ")");
                     r.lines().forEach(l -> out.println("  " + l));
+                }
+            }
+            return 0;
+        }
+        if (dense) {
+            String[] heads = {"shape", "colour", "size", "fill"};
+            PrintWriter out = spec.commandLine().getOut();
+            for (String name : models) {
+                try (Checkpoints.Loaded loaded = Checkpoints.load(ZooModels.resolve(name))) {
+                    var m = loaded.model();
+                    long[][] acc = DenseAccuracy.measure(m, WorldSource.training().withDenseTargets(m.spec().denseSide()),
+                            FAMILY_SEED, 8);
+                    StringBuilder line = new StringBuilder(m.id());
+                    for (int h = 0; h < acc.length; h++) {
+                        line.append(String.format(java.util.Locale.ROOT, "  %s %.1f%%", heads[h],
+                                100.0 * acc[h][0] / acc[h][1]));
+                    }
+                    out.println(line + "  (" + acc[0][1] + " covered cells)");
                 }
             }
             return 0;

@@ -31,6 +31,10 @@ final class ZooFineTuneCommand implements Callable<Integer> {
     @Option(names = "--parent", required = true, description = "checkpoint directory to continue from (float32 preferred)")
     Path parent;
 
+    @Option(names = "--grounding", description = "train the pointers also on which object the question's phrases "
+            + "name, as zoo train --grounding")
+    boolean grounding;
+
     @Option(names = "--steps", required = true, description = "steps of the new cycle")
     int steps;
 
@@ -61,7 +65,17 @@ final class ZooFineTuneCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(steps, 64, lr, lr / 100, Math.max(1, steps / 20), d.weightDecay(),
                 d.gradientClipNorm(), minutes, 50, Math.max(50, Math.min(500, steps / 10)), seed);
         Progress progress = new Progress(spec.commandLine().getErr(), "continue " + pm.size(), steps);
-        ZooTraining.Result r = ZooTraining.fineTune(parent, List.of(), WorldSource.training(), 1.0, config, work,
+        WorldSource replay = WorldSource.training();
+        if (!pm.spec().denseClasses().isEmpty()) {
+            replay = replay.withDenseTargets(pm.spec().denseSide());
+        }
+        if (grounding) {
+            if (pm.spec().film() == null || pm.spec().film().pointers() < 1) {
+                throw new IllegalArgumentException("--grounding needs a checkpoint with pointers (zoo train --pointers)");
+            }
+            replay = replay.withGrounding(pm.spec().film().featureSide(pm.spec().imageSize()));
+        }
+        ZooTraining.Result r = ZooTraining.fineTune(parent, List.of(), replay, 1.0, config, work,
                 p -> progress.update(p.step(), String.format(Locale.ROOT, "loss %.3f acc %.3f lr %.1e",
                         p.loss(), p.accuracy(), p.learningRate())));
         progress.done();

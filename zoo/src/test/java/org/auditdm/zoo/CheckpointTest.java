@@ -111,4 +111,16 @@ class CheckpointTest {
         assertThatThrownBy(() -> Checkpoints.load(dir)).hasMessageContaining("malformed checkpoint metadata");
         assertThatThrownBy(() -> Checkpoints.load(tmp.resolve("nowhere"))).hasMessageContaining("not found");
     }
+
+    @Test
+    void aCheckpointOfTheFirstFormatAsksToBeRetrained() throws IOException {
+        Path dir = tmp.resolve("old");
+        try (ZooModel m = ZooModel.initialise("t", ModelSpec.TINY_FILM, ZooModelTest.QV, ToySquares.ANSWERS, 9)) {
+            Checkpoints.save(m, dir, Precision.FLOAT32, null, null, null, null, CLOCK);
+        }
+        Path meta = dir.resolve(Checkpoints.METADATA);
+        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\"\\s*:\\s*2", "\"formatVersion\" : 1"));
+        assertThatThrownBy(() -> Checkpoints.load(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format 1").hasMessageContaining("auditdm zoo train");
+    }
 }

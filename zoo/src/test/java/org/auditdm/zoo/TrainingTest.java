@@ -48,6 +48,27 @@ class TrainingTest {
     }
 
     @Test
+    void batchNormStatisticsLearnInTrainingAndStayFixedWhenAnswering() {
+        ZooTraining.Result r = ZooTraining.train(ModelSpec.TINY_FILM, config(20, 4), new ToySquares(),
+                tmp.resolve("bn"), p -> { });
+        try (Checkpoints.Loaded l = Checkpoints.load(r.checkpoint())) {
+            var params = l.model().parameters();
+            var buffers = params.layout().parameters().stream().filter(d -> !d.trainable()).toList();
+            assertThat(buffers).isNotEmpty().allSatisfy(d -> assertThat(d.name()).matches(".*\\.(mean|var)"));
+            assertThat(params.trainableDefs()).noneMatch(d -> buffers.contains(d));
+            assertThat(l.model().parameterCount()).isEqualTo(params.trainable().stream().mapToLong(a -> a.size()).sum());
+            // The forward passes of training moved the running means away from their initial zeros ...
+            String mean = buffers.stream().filter(d -> d.name().endsWith(".mean")).findFirst().orElseThrow().name();
+            float[] before = params.get(mean).toFloatArray();
+            assertThat(before).satisfies(v -> assertThat(java.util.stream.IntStream.range(0, v.length)
+                    .anyMatch(i -> v[i] != 0f)).isTrue());
+            // ... and answering never changes them, so an answer does not depend on earlier questions.
+            l.model().answerAll(ZooModelTest.randomQuestions(16, 2));
+            assertThat(params.get(mean).toFloatArray()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void trainingLowersTheLossAndBeatsChance() {
         List<TrainingProgress> reports = new ArrayList<>();
         ZooTraining.Result r = ZooTraining.train(ModelSpec.TINY_FILM, config(150, 1), new ToySquares(),

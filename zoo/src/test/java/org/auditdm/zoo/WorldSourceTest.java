@@ -1,12 +1,14 @@
 package org.auditdm.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.auditdm.world.question.AnswerSpace;
+import org.auditdm.world.question.Family;
 import org.auditdm.world.question.QuestionParser;
 import org.auditdm.world.question.Templates;
 import org.auditdm.zoo.train.LabeledExample;
@@ -44,5 +46,17 @@ class WorldSourceTest {
             assertThat(Templates.require(QuestionParser.parse(e.question()).templateId()).heldOut()).isFalse();
         }
         assertThat(source.answers().size()).isEqualTo(AnswerSpace.size());
+    }
+
+    @Test
+    void aRestrictedSourceAsksOnlyItsFamiliesButKeepsTheWholeVocabulary() {
+        WorldSource shapes = WorldSource.training(List.of(Family.SHAPE, Family.CLOCK), 1);
+        assertThat(shapes.name()).isEqualTo("world/training-prior[families=shape,clock;max-objects=1]");
+        List<LabeledExample> batch = shapes.next(ZooTraining.stepRandom(1, 1), 64);
+        assertThat(batch).hasSize(64).allSatisfy(e -> assertThat(
+                Templates.require(QuestionParser.parse(e.question()).templateId()).family()).isIn(Family.SHAPE,
+                Family.CLOCK));
+        assertThat(shapes.questionCorpus()).isEqualTo(WorldSource.training().questionCorpus());
+        assertThatThrownBy(() -> WorldSource.training(List.of(), 0)).hasMessageContaining("at least 1");
     }
 }

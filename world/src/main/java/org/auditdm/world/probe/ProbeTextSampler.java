@@ -346,8 +346,9 @@ public final class ProbeTextSampler {
                 yield new Edit.SetBar(c.bars().get(rng.nextInt(c.bars().size())).label(),
                         rng.nextInt(Limits.MAX_BAR_VALUE + 1));
             }
-            case CLOCK -> new Edit.SetClock(1 + rng.nextInt(12), rng.nextBoolean() ? 5 * rng.nextInt(12)
-                    : rng.nextInt(60));
+            // on the five-minute grid, as the world's sampled clocks (experiment: off-grid times, which no zoo
+            // model was trained on, let GRPO find a rounding bias both v2 references share)
+            case CLOCK -> new Edit.SetClock(1 + rng.nextInt(12), 5 * rng.nextInt(12));
             case BACKGROUND -> new Edit.SetBackground(pick(BACKGROUNDS, rng));
             case PERTURB -> new Edit.Perturb(pick(Edit.Perturbation.values(), rng));
             case CLUTTER -> new Edit.Clutter(s.backdrop().clutter() == 0 || rng.nextInt(3) != 0);

@@ -10,7 +10,7 @@ import org.auditdm.zoo.train.TrainingConfig;
 /**
  * {@code metadata.json} of a checkpoint directory.
  *
- * @param formatVersion metadata format, currently 1
+ * @param formatVersion metadata format, currently 2 (1: the zoo before batch norm and the max-pooled head)
  * @param id checkpoint id: size name plus the first 12 hex digits of the parameter checksum
  * @param family architecture family
  * @param size size name
@@ -31,7 +31,7 @@ public record CheckpointMetadata(int formatVersion, String id, Family family, St
                                  TrainingRecord training, ParentCheckpoint parent, DataRecipe dataRecipe,
                                  String codeVersion, String createdAt, List<String> questionVocabulary,
                                  List<String> answerVocabulary) {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public CheckpointMetadata {
         Objects.requireNonNull(id, "id");

@@ -102,11 +102,16 @@ public final class Checkpoints {
     public static CheckpointMetadata readMetadata(Path dir) {
         Path file = dir.resolve(METADATA);
         try {
-            CheckpointMetadata m = JSON.readValue(file.toFile(), CheckpointMetadata.class);
-            if (m.formatVersion() != CheckpointMetadata.FORMAT_VERSION) {
-                throw new IllegalArgumentException("unsupported checkpoint format " + m.formatVersion() + " in " + file);
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(file.toFile());
+            int format = tree == null ? -1 : tree.path("formatVersion").asInt(-1);
+            if (format == 1) {
+                throw new IllegalArgumentException("checkpoint " + dir + " is in format 1, the zoo architecture before "
+                        + "batch norm and the max-pooled head; retrain it with `auditdm zoo train`");
             }
-            return m;
+            if (format != CheckpointMetadata.FORMAT_VERSION) {
+                throw new IllegalArgumentException("unsupported checkpoint format " + format + " in " + file);
+            }
+            return JSON.treeToValue(tree, CheckpointMetadata.class);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new IllegalArgumentException("checkpoint file missing: " + file);
         } catch (IOException e) {

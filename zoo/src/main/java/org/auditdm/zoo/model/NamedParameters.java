@@ -82,7 +82,23 @@ public final class NamedParameters implements AutoCloseable {
         return layout;
     }
 
-    /** The arrays in layout order (live: training updates them in place). */
+    /** The trainable arrays in layout order (live: training updates them in place); buffers are left out. */
+    public List<NDArray> trainable() {
+        List<NDArray> out = new ArrayList<>();
+        for (ParameterDef d : layout.parameters()) {
+            if (d.trainable()) {
+                out.add(arrays.get(d.name()));
+            }
+        }
+        return out;
+    }
+
+    /** The definitions of {@link #trainable()}, in the same order. */
+    public List<ParameterDef> trainableDefs() {
+        return layout.parameters().stream().filter(ParameterDef::trainable).toList();
+    }
+
+    /** All arrays, buffers included, in layout order (live: training updates them in place). */
     public List<NDArray> arrays() {
         return Collections.unmodifiableList(new ArrayList<>(arrays.values()));
     }
@@ -107,8 +123,9 @@ public final class NamedParameters implements AutoCloseable {
         }
     }
 
+    /** Turns gradient recording on or off for the trainable arrays (buffers never record one). */
     public void setRequiresGradient(boolean requires) {
-        for (NDArray a : arrays.values()) {
+        for (NDArray a : trainable()) {
             a.setRequiresGradient(requires);
         }
     }

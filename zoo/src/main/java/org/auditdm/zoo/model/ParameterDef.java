@@ -5,9 +5,16 @@ import java.util.Objects;
 
 /**
  * One named parameter tensor: its shape and how it is initialised (normal with {@code std}, or a constant
- * when {@code std} is 0).
+ * when {@code std} is 0). A tensor that is not {@code trainable} is a buffer: stored, checksummed and
+ * restored like a parameter but never given a gradient or an optimiser update (batch-norm running
+ * statistics, which the forward pass itself updates in training mode).
  */
-public record ParameterDef(String name, long[] shape, double std, float constant) {
+public record ParameterDef(String name, long[] shape, double std, float constant, boolean trainable) {
+    /** A trainable parameter. */
+    public ParameterDef(String name, long[] shape, double std, float constant) {
+        this(name, shape, std, constant, true);
+    }
+
     public ParameterDef {
         Objects.requireNonNull(name, "name");
         shape = shape.clone();
@@ -34,6 +41,11 @@ public record ParameterDef(String name, long[] shape, double std, float constant
         return new ParameterDef(name, shape, 0, 1f);
     }
 
+    /** A buffer filled with {@code constant}: stored with the parameters, never trained by gradient. */
+    static ParameterDef buffer(String name, float constant, long... shape) {
+        return new ParameterDef(name, shape, 0, constant, false);
+    }
+
     @Override
     public long[] shape() {
         return shape.clone();
@@ -50,7 +62,7 @@ public record ParameterDef(String name, long[] shape, double std, float constant
     @Override
     public boolean equals(Object o) {
         return o instanceof ParameterDef p && p.name.equals(name) && Arrays.equals(p.shape, shape)
-                && p.std == std && p.constant == constant;
+                && p.std == std && p.constant == constant && p.trainable == trainable;
     }
 
     @Override

@@ -28,10 +28,11 @@ public record ParameterLayout(List<ParameterDef> parameters) {
         return new ParameterLayout(p);
     }
 
+    /** Trainable scalars (buffers such as batch-norm running statistics are not counted). */
     public long parameterCount() {
         long n = 0;
         for (ParameterDef d : parameters) {
-            n += d.size();
+            n += d.trainable() ? d.size() : 0;
         }
         return n;
     }

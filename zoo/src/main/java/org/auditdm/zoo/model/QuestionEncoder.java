@@ -43,6 +43,11 @@ final class QuestionEncoder {
 
     /** (B, T) tokens, (B, T) mask to (B, questionDim). */
     NDArray encode(NDArray tokens, NDArray mask) {
+        return encodeWithStates(tokens, mask)[0];
+    }
+
+    /** The masked mean (B, questionDim) and the token states (B, T, questionDim) it averages. */
+    NDArray[] encodeWithStates(NDArray tokens, NDArray mask) {
         NDArray x = Embedding.embedding(tokens, embedding, SparseFormat.DENSE).singletonOrThrow().add(positions);
         NDArray additive = additiveMask(mask);
         for (TransformerLayer l : layers) {
@@ -51,7 +56,7 @@ final class QuestionEncoder {
         x = LayerNorm.layerNorm(x, new Shape(dim), lnG, lnB, 1e-5f).singletonOrThrow();
         NDArray m = mask.expandDims(2);
         NDArray count = mask.sum(new int[] {1}, true).maximum(1f);
-        return x.mul(m).sum(new int[] {1}).div(count);
+        return new NDArray[] {x.mul(m).sum(new int[] {1}).div(count), x};
     }
 
     /** (B, T) 1/0 mask to (B, 1, 1, T) additive attention mask. */

@@ -132,7 +132,7 @@ public final class ZooModel implements VisionLanguageModel, AutoCloseable {
                 texts.add(q.question());
             }
             try (NDManager scope = manager.newSubManager()) {
-                float[] probs = logits(scope, images, texts).softmax(-1).toFloatArray();
+                float[] probs = logits(scope, images, texts, false).softmax(-1).toFloatArray();
                 int a = answers.size();
                 for (int i = 0; i < chunk.size(); i++) {
                     int best = 0;
@@ -152,7 +152,16 @@ public final class ZooModel implements VisionLanguageModel, AutoCloseable {
      * Answer logits (B, answers) for a batch, every array owned by {@code scope}. This is the training hook;
      * call it inside a gradient collector to train.
      */
-    public NDArray logits(NDManager scope, List<Picture> images, List<String> texts) {
+    public NDArray logits(NDManager scope, List<Picture> images, List<String> texts, boolean training) {
+        return forward(scope, images, texts, training, false)[0];
+    }
+
+    /**
+     * Answer logits and, if {@code dense} and the network has dense heads, their outputs (B, K, G, G) (else null).
+     * The training hook.
+     */
+    public NDArray[] forward(NDManager scope, List<Picture> images, List<String> texts, boolean training,
+                             boolean dense) {
         ensureOpen();
         Objects.requireNonNull(scope, "scope");
         if (images.size() != texts.size() || images.isEmpty()) {
@@ -182,7 +191,7 @@ public final class ZooModel implements VisionLanguageModel, AutoCloseable {
         NDArray img = scope.create(pixels, new Shape(b, 3, n, n));
         NDArray tok = scope.create(tokenIds, new Shape(b, t));
         NDArray msk = scope.create(mask, new Shape(b, t));
-        return network.logits(scope, img, tok, msk);
+        return network.forward(scope, img, tok, msk, training, dense);
     }
 
     private void ensureOpen() {

@@ -28,7 +28,7 @@ public final class AdamW implements AutoCloseable {
     public AdamW(NamedParameters params) {
         this.params = params;
         this.manager = params.manager().newSubManager();
-        for (NDArray p : params.arrays()) {
+        for (NDArray p : params.trainable()) {
             first.add(manager.zeros(p.getShape()));
             second.add(manager.zeros(p.getShape()));
         }
@@ -43,8 +43,15 @@ public final class AdamW implements AutoCloseable {
      *
      * @return the global gradient norm before clipping
      */
+    /** Steps skipped so far because the gradient was not finite. */
+    public long skipped() {
+        return skipped;
+    }
+
+    private long skipped;
+
     public double update(NDManager scope, double lr, double weightDecay, double clipNorm) {
-        List<NDArray> arrays = params.arrays();
+        List<NDArray> arrays = params.trainable();
         List<NDArray> grads = new ArrayList<>(arrays.size());
         double sq = 0;
         for (NDArray p : arrays) {
@@ -54,6 +61,14 @@ public final class AdamW implements AutoCloseable {
             sq += g.square().sum().getFloat();
         }
         double norm = Math.sqrt(sq);
+        if (!Double.isFinite(norm)) {
+            // A non-finite gradient would poison the moments and the parameters: skip the step, clear the gradients.
+            for (NDArray g : grads) {
+                g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
+            }
+            skipped++;
+            return norm;
+        }
         double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
         step++;
         double c1 = 1 - Math.pow(BETA1, step);
@@ -87,7 +102,7 @@ public final class AdamW implements AutoCloseable {
         List<String> names = new ArrayList<>();
         List<long[]> shapes = new ArrayList<>();
         List<float[]> values = new ArrayList<>();
-        List<ParameterDef> defs = params.layout().parameters();
+        List<ParameterDef> defs = params.trainableDefs();
         for (int i = 0; i < defs.size(); i++) {
             names.add("m:" + defs.get(i).name());
             shapes.add(defs.get(i).shape());

@@ -2,6 +2,10 @@ package org.auditdm.zoo.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.nio.charset.StandardCharsets;
@@ -170,6 +174,7 @@ public final class ZooTraining {
             double lastAcc = Double.NaN;
             StopReason stop = StopReason.MAX_STEPS;
             int step = done;
+            int nonFinite = 0;
             while (step < config.maxSteps()) {
                 if (config.maxMinutes() > 0 && (System.nanoTime() - started) / 60e9 >= config.maxMinutes()) {
                     stop = StopReason.TIME_BUDGET;
@@ -182,9 +187,17 @@ public final class ZooTraining {
                 lastLoss = stats[0];
                 lastAcc = stats[1];
                 if (!Double.isFinite(lastLoss)) {
-                    throw new IllegalStateException("training diverged at step " + step + " (loss " + lastLoss
-                            + "); lower the learning rate");
+                    // The step was skipped (AdamW leaves the parameters alone on a non-finite gradient); only a
+                    // run of them is divergence.
+                    nonFinite++;
+                    LOG.warn("step {}: loss {}, update skipped ({} in a row)", step, lastLoss, nonFinite);
+                    if (nonFinite >= MAX_NON_FINITE_IN_A_ROW) {
+                        throw new IllegalStateException("training diverged at step " + step + " (loss " + lastLoss
+                                + " " + nonFinite + " steps in a row); lower the learning rate");
+                    }
+                    continue;
                 }
+                nonFinite = 0;
                 windowLoss += lastLoss;
                 windowAcc += lastAcc;
                 windowSteps++;
@@ -234,9 +247,22 @@ public final class ZooTraining {
             NDArray logits;
             float loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                logits = model.logits(scope, images, texts);
+                NDArray[] out = model.forward(scope, images, texts, true, true);
+                logits = out[0];
                 NDArray target = scope.create(labels).oneHot(answers.size());
                 NDArray lossArray = logits.logSoftmax(-1).mul(target).sum(new int[] {1}).neg().mean();
+                if (out[1] != null) {
+                    NDArray dense = denseLoss(scope, out[1], batch, model.spec().denseClasses());
+                    if (dense != null) {
+                        lossArray = lossArray.add(dense.mul(DENSE_WEIGHT));
+                    }
+                }
+                if (out.length > 2 && out[2] != null) {
+                    NDArray grounding = groundingLoss(scope, out[2], batch);
+                    if (grounding != null) {
+                        lossArray = lossArray.add(grounding.mul(GROUNDING_WEIGHT));
+                    }
+                }
                 gc.backward(lossArray);
                 loss = lossArray.getFloat();
             }
@@ -255,6 +281,124 @@ public final class ZooTraining {
             adam.update(scope, lr, config.weightDecay(), config.gradientClipNorm());
             return new float[] {loss, (float) correct / b};
         }
+    }
+
+    /** Steps in a row with a non-finite loss (each skipped) that count as divergence. */
+    static final int MAX_NON_FINITE_IN_A_ROW = 10;
+
+    /** Weight of the pointers' grounding loss next to the answer loss. */
+    static final float GROUNDING_WEIGHT = 1f;
+
+    /**
+     * The pointers' grounding loss, or null when no example in the batch grounds a pointer: the mean, over every
+     * (example, pointer) whose referent covers a cell, of minus the log of the attention the pointer puts on that
+     * referent's cells. {@code attention} is (B, P, cells).
+     */
+    static NDArray groundingLoss(NDManager scope, NDArray attention, List<LabeledExample> batch) {
+        int b = batch.size();
+        int pointers = (int) attention.getShape().get(1);
+        int cells = (int) attention.getShape().get(2);
+        float[] mask = new float[b * pointers * cells];
+        float[] valid = new float[b * pointers];
+        int n = 0;
+        for (int i = 0; i < b; i++) {
+            Grounding g = batch.get(i).grounding();
+            if (g == null) {
+                continue;
+            }
+            if (g.owner().length != cells) {
+                throw new IllegalArgumentException("grounding on " + g.owner().length + " cells, the pointers attend over "
+                        + cells);
+            }
+            for (int k = 0; k < pointers; k++) {
+                if (!g.has(k)) {
+                    continue;
+                }
+                valid[i * pointers + k] = 1f;
+                n++;
+                for (int c = 0; c < cells; c++) {
+                    if (g.owner()[c] == g.referents()[k]) {
+                        mask[(i * pointers + k) * cells + c] = 1f;
+                    }
+                }
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        NDArray onReferent = attention.mul(scope.create(mask, new Shape(b, pointers, cells))).sum(new int[] {2});
+        NDArray nll = onReferent.add(1e-6f).log().neg().mul(scope.create(valid, new Shape(b, pointers)));
+        return nll.sum().div((float) n);
+    }
+
+    /** Weight of the dense heads' loss next to the answer loss. */
+    static final float DENSE_WEIGHT = 1f;
+
+    /**
+     * Weight of the cells no object covers, against the covered ones, in the dense loss: most cells are empty, and
+     * at equal weight they drowned the objects (measured: after 1,100 steps of S the heads named the colour of
+     * 58% of covered cells and the shape of 14%).
+     */
+    static final float EMPTY_CELL_WEIGHT = 0.1f;
+
+    /**
+     * The dense heads' loss, or null when no example in the batch carries dense targets: per head, the mean
+     * cross-entropy over the covered cells (class > 0) of the examples with targets plus {@link #EMPTY_CELL_WEIGHT}
+     * times the mean over their empty cells; averaged over heads. {@code dense} is (B, K, G, G) with K the sum of
+     * {@code classes}; head 0's class 0 marks an empty cell.
+     */
+    static NDArray denseLoss(NDManager scope, NDArray dense, List<LabeledExample> batch, List<Integer> classes) {
+        int b = batch.size();
+        int k = (int) dense.getShape().get(1);
+        int g = (int) dense.getShape().get(2);
+        int cells = g * g;
+        float[] oneHot = new float[b * k * cells];
+        int covered = 0;
+        int empty = 0;
+        for (int i = 0; i < b; i++) {
+            DenseTargets t = batch.get(i).dense();
+            if (t == null) {
+                continue;
+            }
+            if (t.grid() != g || t.heads() != classes.size()) {
+                throw new IllegalArgumentException("dense targets on a " + t.grid() + "-cell grid with " + t.heads()
+                        + " heads do not fit the network's " + g + "-cell grid with " + classes.size() + " heads");
+            }
+            for (int c = 0; c < cells; c++) {
+                if (t.classes()[c] > 0) {
+                    covered++;
+                } else {
+                    empty++;
+                }
+            }
+        }
+        if (covered + empty == 0) {
+            return null;
+        }
+        float coveredWeight = covered == 0 ? 0f : 1f / covered;
+        float emptyWeight = empty == 0 ? 0f : EMPTY_CELL_WEIGHT / empty;
+        for (int i = 0; i < b; i++) {
+            DenseTargets t = batch.get(i).dense();
+            if (t == null) {
+                continue;
+            }
+            int channel = 0;
+            for (int h = 0; h < classes.size(); h++) {
+                for (int c = 0; c < cells; c++) {
+                    int cls = t.classes()[h * cells + c];
+                    oneHot[(i * k + channel + cls) * cells + c] = t.classes()[c] > 0 ? coveredWeight : emptyWeight;
+                }
+                channel += classes.get(h);
+            }
+        }
+        NDList parts = new NDList();
+        int channel = 0;
+        for (int n : classes) {
+            parts.add(dense.get(new NDIndex(":, {}:{}", channel, channel + n)).logSoftmax(1));
+            channel += n;
+        }
+        NDArray target = scope.create(oneHot, new Shape(b, k, g, g));
+        return NDArrays.concat(parts, 1).mul(target).sum().neg().div((float) classes.size());
     }
 
     private static CheckpointMetadata save(ZooModel model, AdamW adam, Path dir, TrainingConfig config,
