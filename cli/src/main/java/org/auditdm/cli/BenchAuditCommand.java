@@ -17,7 +17,7 @@ public final class BenchAuditCommand extends AuditCommand {
     protected Map<String, String> presetFlags() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("target", "S");
-        m.put("references", "M,L");
+        m.put("references", "R1,R2");
         m.put("output", "runs/bench-audit");
         return m;
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code auditdm bench rectify RUN}: the rectification table of the README. */
 @Command(name = "rectify", mixinStandardHelpOptions = true,
         description = "The rectification study: S, S fine-tuned on auditdm data, on random true-labelled training "
-                + "samples and on base-auditor findings (equal data size and compute), M and L on the 16 suites; "
+                + "samples and on base-auditor findings (equal data size and compute), the references and the larger siblings M and L on the 16 suites; "
                 + "writes RUN/rectification.json and prints the table.")
 final class BenchRectifyCommand implements Callable<Integer> {
     @Spec
@@ -32,6 +32,11 @@ final class BenchRectifyCommand implements Callable<Integer> {
             + "covers")
     boolean oracleLabels;
 
+    @Option(names = "--compare", split = ",", defaultValue = "M,L",
+            description = "further models in the table: zoo presets or checkpoint dirs (default: ${DEFAULT-VALUE}, "
+                    + "the target's larger siblings; 'none' for none)")
+    java.util.List<String> compare;
+
     @Mixin
     RectifyOptions options;
 
@@ -42,7 +47,7 @@ final class BenchRectifyCommand implements Callable<Integer> {
             RectificationStudy.Result r = RectificationStudy.run(ws, options.recipe(), options.training(),
                     RectifyOptions.typeSampler(ws, options.seed),
                     benchSize, RectifyOptions.listener(spec.commandLine().getErr()),
-                    new RectificationStudy.Rows(true, oracleLabels));
+                    new RectificationStudy.Rows(true, oracleLabels), RectifyOptions.comparisons(ws, compare));
             r.markdown().forEach(o::println);
             o.println("wrote " + run.resolve(RectificationStudy.FILE));
         }

@@ -67,12 +67,36 @@ final class RectifyOptions {
     String target;
 
     @Option(names = "--reference", split = ",",
-            description = "reference ensemble (default: the audit run's references, M,L where there is no run yet)")
+            description = "reference ensemble (default: the audit run's references, R1,R2 where there is no run yet)")
     List<String> references;
 
     /** The target and references where no audit run gives them. */
     static final String DEFAULT_TARGET = "S";
-    static final List<String> DEFAULT_REFERENCES = List.of("M", "L");
+    static final List<String> DEFAULT_REFERENCES = List.of("R1", "R2");
+
+    /** The models the rectification table compares with by default: the target's larger siblings. */
+    static final List<String> DEFAULT_COMPARISONS = List.of("M", "L");
+
+    /**
+     * Comparison models by name ({@code none}: none), leaving out the workspace's target and references
+     * (already rows of the table).
+     */
+    static java.util.Map<String, Path> comparisons(Workspace ws, List<String> compare) {
+        java.util.Map<String, Path> m = new java.util.LinkedHashMap<>();
+        if (compare == null || compare.equals(List.of("none"))) {
+            return m;
+        }
+        java.util.Set<Path> shown = new java.util.HashSet<>();
+        shown.add(ws.targetDir().toAbsolutePath().normalize());
+        ws.referenceDirs().values().forEach(p -> shown.add(p.toAbsolutePath().normalize()));
+        for (String name : compare) {
+            Path dir = ZooModels.resolve(name);
+            if (shown.add(dir.toAbsolutePath().normalize())) {
+                m.put(name, dir);
+            }
+        }
+        return m;
+    }
 
     /** The target given, or {@link #DEFAULT_TARGET}. */
     String target() {

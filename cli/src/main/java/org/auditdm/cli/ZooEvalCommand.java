@@ -37,7 +37,7 @@ final class ZooEvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", split = ",", defaultValue = "S,M,L",
+    @Option(names = "--model", split = ",", defaultValue = "S,M,L,R1,R2",
             description = "models: presets or checkpoint directories, comma-separated (default: ${DEFAULT-VALUE})")
     List<String> models;
 

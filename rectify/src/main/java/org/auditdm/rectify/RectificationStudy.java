@@ -77,15 +77,17 @@ public final class RectificationStudy {
      */
     public static Result run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, TypeSampler sampler,
                              int benchSize, StudyListener listener) {
-        return run(ws, recipe, options, sampler, benchSize, listener, Rows.CONTROLS);
+        return run(ws, recipe, options, sampler, benchSize, listener, Rows.CONTROLS, Map.of());
     }
 
     /**
      * @param rows the fine-tunes besides S+auditdm: {@link Rows#BEFORE_AFTER} for the main job's round (S and
      *     S+auditdm, then the references), {@link Rows#CONTROLS} for the README study
+     * @param comparisons further checkpoints evaluated as the table's last rows, by name (the target's larger
+     *     siblings, which the rectified target is measured against); may be empty
      */
     public static Result run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, TypeSampler sampler,
-                             int benchSize, StudyListener listener, Rows rows) {
+                             int benchSize, StudyListener listener, Rows rows, Map<String, Path> comparisons) {
         boolean controls = rows.controls();
         AnswerVocabulary vocabulary = ws.target().model().answerVocabulary();
         DataBuilder builder = new DataBuilder(ws.runDir(), ws.judging(), vocabulary, recipe);
@@ -155,6 +157,13 @@ public final class RectificationStudy {
         for (int i = 0; i < refNames.size(); i++) {
             scores.put(refNames.get(i), evaluate(runner, ws.references().get(i).model(), refNames.get(i), items,
                     listener));
+        }
+        for (Map.Entry<String, Path> e : comparisons.entrySet()) {
+            if (!scores.containsKey(e.getKey())) {
+                try (Checkpoints.Loaded l = Checkpoints.load(e.getValue())) {
+                    scores.put(e.getKey(), evaluate(runner, l.model(), e.getKey(), items, listener));
+                }
+            }
         }
         BenchTable table = BenchTable.of(scores);
         List<BenchTable.Improvement> improvements = new ArrayList<>();

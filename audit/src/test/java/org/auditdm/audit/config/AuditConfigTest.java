@@ -22,7 +22,7 @@ class AuditConfigTest {
         assertThat(AuditConfigLoader.defaults().fieldNames()).toIterable()
                 .containsExactlyElementsOf(AuditConfig.fieldNames());
         assertThat(AuditConfig.fromJson(c.toJson())).isEqualTo(c);
-        assertThat(c.references()).containsExactly("M", "L");
+        assertThat(c.references()).containsExactly("R1", "R2");
         assertThat(c.callPolicy().retries()).isEqualTo(2);
     }
 
@@ -64,7 +64,7 @@ class AuditConfigTest {
         Files.writeString(file, "{\"seeds\": 2,\n \"target\" \"S\"}");
         assertThatThrownBy(() -> AuditConfigLoader.load(file, Map.of()))
                 .hasMessageContaining("not valid JSON at line 2");
-        assertThatThrownBy(() -> AuditConfigLoader.load().requireKnownModels(List.of("S", "M")))
-                .hasMessage("config field 'references' unknown model 'L' (known: S, M)");
+        assertThatThrownBy(() -> AuditConfigLoader.load().requireKnownModels(List.of("S", "R1")))
+                .hasMessage("config field 'references' unknown model 'R2' (known: S, R1)");
     }
 }
