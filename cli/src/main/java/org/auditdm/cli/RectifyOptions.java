@@ -82,15 +82,21 @@ final class RectifyOptions {
      * (already rows of the table).
      */
     static java.util.Map<String, Path> comparisons(Workspace ws, List<String> compare) {
+        return comparisons(ws.targetDir(), ws.referenceDirs().values(), compare, ZooModels::resolve);
+    }
+
+    static java.util.Map<String, Path> comparisons(Path targetDir, java.util.Collection<Path> referenceDirs,
+                                                   List<String> compare,
+                                                   java.util.function.Function<String, Path> resolve) {
         java.util.Map<String, Path> m = new java.util.LinkedHashMap<>();
         if (compare == null || compare.equals(List.of("none"))) {
             return m;
         }
         java.util.Set<Path> shown = new java.util.HashSet<>();
-        shown.add(ws.targetDir().toAbsolutePath().normalize());
-        ws.referenceDirs().values().forEach(p -> shown.add(p.toAbsolutePath().normalize()));
+        shown.add(targetDir.toAbsolutePath().normalize());
+        referenceDirs.forEach(p -> shown.add(p.toAbsolutePath().normalize()));
         for (String name : compare) {
-            Path dir = ZooModels.resolve(name);
+            Path dir = resolve.apply(name);
             if (shown.add(dir.toAbsolutePath().normalize())) {
                 m.put(name, dir);
             }
