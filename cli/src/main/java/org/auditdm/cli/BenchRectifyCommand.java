@@ -2,6 +2,7 @@ package org.auditdm.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.auditdm.rectify.RectificationStudy;
 import org.auditdm.rectify.Workspace;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code auditdm bench rectify RUN}: the rectification table of the README. */
 @Command(name = "rectify", mixinStandardHelpOptions = true,
         description = "The rectification study: S, S fine-tuned on auditdm data, on random true-labelled training "
-                + "samples and on base-auditor findings (equal data size and compute), the references and the larger siblings M and L on the 16 suites; "
+                + "samples and on base-auditor findings (equal data size and compute), the references and the larger "
+                + "siblings M and L on the 16 suites; "
                 + "writes RUN/rectification.json and prints the table.")
 final class BenchRectifyCommand implements Callable<Integer> {
     @Spec
@@ -32,10 +34,10 @@ final class BenchRectifyCommand implements Callable<Integer> {
             + "covers")
     boolean oracleLabels;
 
-    @Option(names = "--compare", split = ",", defaultValue = "M,L",
+    @Option(names = "--compare", split = ",", defaultValue = RectifyOptions.DEFAULT_COMPARISONS,
             description = "further models in the table: zoo presets or checkpoint dirs (default: ${DEFAULT-VALUE}, "
                     + "the target's larger siblings; 'none' for none)")
-    java.util.List<String> compare;
+    List<String> compare;
 
     @Mixin
     RectifyOptions options;

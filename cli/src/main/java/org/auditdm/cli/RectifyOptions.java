@@ -3,10 +3,13 @@ package org.auditdm.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.auditdm.audit.config.AuditConfig;
 import org.auditdm.audit.run.RunDirectory;
@@ -75,24 +78,23 @@ final class RectifyOptions {
     static final List<String> DEFAULT_REFERENCES = List.of("R1", "R2");
 
     /** The models the rectification table compares with by default: the target's larger siblings. */
-    static final List<String> DEFAULT_COMPARISONS = List.of("M", "L");
+    static final String DEFAULT_COMPARISONS = "M,L";
 
     /**
      * Comparison models by name ({@code none}: none), leaving out the workspace's target and references
      * (already rows of the table).
      */
-    static java.util.Map<String, Path> comparisons(Workspace ws, List<String> compare) {
+    static Map<String, Path> comparisons(Workspace ws, List<String> compare) {
         return comparisons(ws.targetDir(), ws.referenceDirs().values(), compare, ZooModels::resolve);
     }
 
-    static java.util.Map<String, Path> comparisons(Path targetDir, java.util.Collection<Path> referenceDirs,
-                                                   List<String> compare,
-                                                   java.util.function.Function<String, Path> resolve) {
-        java.util.Map<String, Path> m = new java.util.LinkedHashMap<>();
+    static Map<String, Path> comparisons(Path targetDir, Collection<Path> referenceDirs, List<String> compare,
+                                         Function<String, Path> resolve) {
+        Map<String, Path> m = new LinkedHashMap<>();
         if (compare == null || compare.equals(List.of("none"))) {
             return m;
         }
-        java.util.Set<Path> shown = new java.util.HashSet<>();
+        Set<Path> shown = new HashSet<>();
         shown.add(targetDir.toAbsolutePath().normalize());
         referenceDirs.forEach(p -> shown.add(p.toAbsolutePath().normalize()));
         for (String name : compare) {

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code auditdm run}: the main job, the full embedded audit of S against the R1+R2 ensemble (relation-aware references) with
- * sensible defaults. {@code --quick} is a small preset for demos and tests.
+ * {@code auditdm run}: the main job, the full embedded audit of S against the R1+R2 ensemble (relation-aware
+ * references) with sensible defaults. {@code --quick} is a small preset for demos and tests.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "The full embedded audit: S audited against the R1+R2 reference ensemble (defaults suited to "
@@ -55,7 +55,8 @@ public final class RunCommand extends AuditCommand {
 
     /**
      * One rectification round: consensus-labelled data (findings, fresh probes of the validated types, bootstrap
-     * on the unlabelled pool), S fine-tuned on it, and the before/after table on the 16 suites with the references and M and L.
+     * on the unlabelled pool), S fine-tuned on it, and the before/after table on the 16 suites with the references,
+     * M and L.
      */
     private void rectify(Path runDir, PrintWriter out, PrintWriter err) {
         RectifyOptions options = new RectifyOptions();
@@ -65,7 +66,8 @@ public final class RunCommand extends AuditCommand {
             org.auditdm.rectify.RectificationStudy.Result r = org.auditdm.rectify.RectificationStudy.run(ws,
                     options.recipe(), options.training(), RectifyOptions.typeSampler(ws, options.seed),
                     quick ? 50 : 300, RectifyOptions.listener(err),
-                    org.auditdm.rectify.RectificationStudy.Rows.BEFORE_AFTER, RectifyOptions.comparisons(ws, RectifyOptions.DEFAULT_COMPARISONS));
+                    org.auditdm.rectify.RectificationStudy.Rows.BEFORE_AFTER,
+                    RectifyOptions.comparisons(ws, List.of(RectifyOptions.DEFAULT_COMPARISONS.split(","))));
             r.markdown().forEach(out::println);
             out.println("rectification: " + runDir.resolve(org.auditdm.rectify.RectificationStudy.FILE));
         }
