@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.auditdm.api.NormalizingJudge;
+import org.auditdm.rectify.DataSet;
+import org.auditdm.rectify.PseudoLabelError;
 import org.auditdm.rectify.RectifyJob;
 import org.auditdm.rectify.Workspace;
 import org.auditdm.world.bench.Accuracy;
@@ -29,6 +32,10 @@ final class RectifyCommand implements Callable<Integer> {
     @Option(names = "--out", description = "checkpoint directory (default: RUN/rectify/S-rectified)")
     Path out;
 
+    @Option(names = "--data-only", description = "build and write the data (RUN/rectify/data/auditdm) without "
+            + "fine-tuning, e.g. to export it for a real VLM")
+    boolean dataOnly;
+
     @Mixin
     RectifyOptions options;
 
@@ -37,13 +44,20 @@ final class RectifyCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Path target = out != null ? out : RectifyJob.defaultOut(run);
         try (Workspace ws = options.open(run)) {
+            if (dataOnly) {
+                DataSet data = RectifyJob.buildData(ws, options.recipe(), RectifyOptions.typeSampler(ws, options.seed),
+                        RectifyOptions.listener(spec.commandLine().getErr()));
+                printData(o, data);
+                Accuracy err = PseudoLabelError.of(data.examples(), new NormalizingJudge());
+                o.println("pseudo-label error vs oracle (measurement only): " + err.percent() + " of " + err.total()
+                        + " checkable labels");
+                return 0;
+            }
             RectifyJob.Outcome r = RectifyJob.run(ws, options.recipe(), options.training(), target,
                     RectifyOptions.typeSampler(ws, options.seed),
                     RectifyOptions.listener(spec.commandLine().getErr()));
             Accuracy err = r.pseudoLabelError();
-            o.println("data: " + r.data().examples().size() + " examples " + r.data().bySource() + " in "
-                    + RectifyJob.dataDir(run, r.data().name()));
-            o.println("augment: " + r.data().recipe().get("augment"));
+            printData(o, r.data());
             o.println("pseudo-label error vs oracle (measurement only): " + err.percent() + " of " + err.total()
                     + " checkable labels");
             o.printf(Locale.ROOT, "rectified checkpoint: %s (%s), parent %s, %d steps in %.0f s (%.2f steps/s)%n",
@@ -51,5 +65,12 @@ final class RectifyCommand implements Callable<Integer> {
                     options.steps, r.result().seconds(), options.steps / r.result().seconds());
         }
         return 0;
+    }
+
+    private void printData(PrintWriter o, DataSet data) {
+        o.println("data: " + data.examples().size() + " examples " + data.bySource() + " in "
+                + RectifyJob.dataDir(run, data.name()));
+        o.println("by question family: " + data.byFamily());
+        o.println("augment: " + data.recipe().get("augment"));
     }
 }

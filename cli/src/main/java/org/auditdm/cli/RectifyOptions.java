@@ -15,10 +15,12 @@ import org.auditdm.audit.config.AuditConfig;
 import org.auditdm.audit.run.RunDirectory;
 import org.auditdm.rectify.Bootstrap;
 import org.auditdm.rectify.DataBuilder;
+import org.auditdm.rectify.FamilyMix;
 import org.auditdm.rectify.LabelFilter;
 import org.auditdm.rectify.Rectifier;
 import org.auditdm.rectify.StudyListener;
 import org.auditdm.rectify.Workspace;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code auditdm rectify}, {@code auditdm bench rectify} and {@code auditdm loop}. */
@@ -119,10 +121,31 @@ final class RectifyOptions {
     @Option(names = "--base", description = "base auditor checkpoint (default: models/auditor/base)")
     Path baseAuditor;
 
+    @Option(names = "--family-mix", defaultValue = "as-found", converter = FamilyMixConverter.class,
+            description = "question-family shares of the bootstrap data: as-found (the auditors' own mix), even, "
+                    + "or disagreement (in proportion to how often the target disagrees with the ensemble's label "
+                    + "on the family; models only) (default: ${DEFAULT-VALUE})")
+    FamilyMix.Weighting familyMix;
+
+    @Option(names = "--oversample", defaultValue = "1",
+            description = "label this many times the bootstrap examples needed, then keep the needed number by "
+                    + "--family-mix (default: ${DEFAULT-VALUE}; 3 gives the mix room to choose)")
+    int oversample;
+
+    static final class FamilyMixConverter implements CommandLine.ITypeConverter<FamilyMix.Weighting> {
+        @Override
+        public FamilyMix.Weighting convert(String value) {
+            return FamilyMix.Weighting.parse(value);
+        }
+    }
+
     DataBuilder.Recipe recipe() {
-        Bootstrap.Options b = Bootstrap.Options.defaults(seed);
+        if (oversample < 1) {
+            throw new IllegalArgumentException("--oversample must be at least 1, got " + oversample);
+        }
+        Bootstrap.Options b = Bootstrap.Options.defaults(seed).withFamilyMix(familyMix, oversample);
         return new DataBuilder.Recipe(size, new LabelFilter(onlyDisagreements, maxPerImage, minConfidence), findingsShare,
-                augmentShare, b, poolSeed, Math.max(500, 2 * size), seed);
+                augmentShare, b, poolSeed, Math.max(500, 2 * size * oversample), seed);
     }
 
     Rectifier.Options training() {

@@ -67,6 +67,22 @@ class RectifyCommandTest {
             JsonNode first = new ObjectMapper().readTree(lines.get(0));
             assertThat(first.has(format.equals("llava") ? "conversations" : "messages")).isTrue();
         }
+
+        // data only, with a family mix: written with its family counts, no checkpoint
+        String[] d = run("rectify", run1.toString(), "--data-only", "--size", "12", "--family-mix", "disagreement",
+                "--oversample", "2", "--min-confidence", "0");
+        assertThat(d[0]).as(d[2]).isEqualTo("0");
+        assertThat(d[1]).contains("data: ", "by question family: {", "pseudo-label error");
+        JsonNode data = new ObjectMapper().readTree(run1.resolve("rectify").resolve("data").resolve("auditdm")
+                .resolve("dataset.json").toFile());
+        assertThat(data.get("recipe").get("familyMix").asText()).isEqualTo("disagreement");
+        assertThat(data.get("recipe").get("oversample").asInt()).isEqualTo(2);
+        assertThat(data.get("byFamily").size()).isPositive();
+        assertThat(data.get("recipe").get("labelsByFamily").size()).isPositive();
+        assertThat(run1.resolve("rectify").resolve("S-rectified")).doesNotExist();
+        String[] bad = run("rectify", run1.toString(), "--data-only", "--family-mix", "balanced");
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2]).contains("unknown family weighting 'balanced'");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -45,11 +46,24 @@ public final class Bootstrap {
      * @param editsPerImage edit commands each auditor writes per image
      * @param imagesPerBatch images evaluated together (one batched call per model)
      * @param seed fixes the auditors' sampling and the edits' randomness
+     * @param familyMix how the kept examples' question families are weighted ({@link FamilyMix})
+     * @param oversample label this many times the examples asked for, then keep the asked number by
+     *     {@code familyMix} (1: keep the first ones, in the auditors' own mix)
      */
-    public record Options(int questionsPerImage, int editsPerImage, int imagesPerBatch, long seed) {
-        /** 4 questions and 2 edits per image and auditor, 32 images per batch. */
+    public record Options(int questionsPerImage, int editsPerImage, int imagesPerBatch, long seed,
+                          FamilyMix.Weighting familyMix, int oversample) {
+        /** 4 questions and 2 edits per image and auditor, 32 images per batch, the auditors' own mix. */
         public static Options defaults(long seed) {
             return new Options(4, 2, 32, seed);
+        }
+
+        /** Keeps the auditors' own mix of families. */
+        public Options(int questionsPerImage, int editsPerImage, int imagesPerBatch, long seed) {
+            this(questionsPerImage, editsPerImage, imagesPerBatch, seed, FamilyMix.Weighting.AS_FOUND, 1);
+        }
+
+        public Options withFamilyMix(FamilyMix.Weighting mix, int times) {
+            return new Options(questionsPerImage, editsPerImage, imagesPerBatch, seed, mix, times);
         }
 
         public Options {
@@ -59,6 +73,10 @@ public final class Bootstrap {
             }
             if (imagesPerBatch < 1) {
                 throw new IllegalArgumentException("imagesPerBatch must be positive, got " + imagesPerBatch);
+            }
+            Objects.requireNonNull(familyMix, "familyMix");
+            if (oversample < 1) {
+                throw new IllegalArgumentException("oversample must be at least 1, got " + oversample);
             }
         }
     }
@@ -70,6 +88,7 @@ public final class Bootstrap {
     private final Source source;
     private int imagesUsed;
     private int probes;
+    private Map<String, Double> weights = Map.of();
 
     /**
      * @param auditors the checkpoints that write texts (for example the base and the RL auditor)
@@ -136,11 +155,27 @@ public final class Bootstrap {
     }
 
     /**
-     * Labels examples until {@code count} are made or the images run out.
+     * Labels examples until {@code count} are made (times {@link Options#oversample()}, then
+     * {@link FamilyMix#select selected} by {@link Options#familyMix()}) or the images run out.
      *
-     * @param progress receives the number of examples made so far
+     * @param progress receives the number of examples made so far (up to {@code count * oversample})
      */
     public List<RectificationExample> build(SeedSource images, int count, String idPrefix, IntConsumer progress) {
+        if (options.oversample() == 1 && options.familyMix() == FamilyMix.Weighting.AS_FOUND) {
+            return label(images, count, idPrefix, progress);
+        }
+        List<RectificationExample> candidates = label(images, (int) Math.min(Integer.MAX_VALUE,
+                (long) count * options.oversample()), idPrefix, progress);
+        weights = FamilyMix.weights(candidates, options.familyMix(), judging.ensemble().judge());
+        return FamilyMix.select(candidates, count, weights);
+    }
+
+    /** The family weights of the last {@link #build} that selected by family (empty before). */
+    public Map<String, Double> familyWeights() {
+        return Map.copyOf(weights);
+    }
+
+    private List<RectificationExample> label(SeedSource images, int count, String idPrefix, IntConsumer progress) {
         List<RectificationExample> out = new ArrayList<>();
         int next = 0;
         while (out.size() < count && next < images.size()) {

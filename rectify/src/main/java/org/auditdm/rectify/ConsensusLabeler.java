@@ -1,6 +1,7 @@
 package org.auditdm.rectify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.auditdm.audit.run.Presuppositions;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.auditdm.api.Answer;
 import org.auditdm.api.Consensus;
@@ -38,6 +40,7 @@ public final class ConsensusLabeler {
     private final Set<String> seenPairs = new HashSet<>();
     private final Map<String, Integer> perImage = new HashMap<>();
     private LabelStats stats = LabelStats.NONE;
+    private final Map<String, LabelStats> byFamily = new TreeMap<>();
 
     /**
      * @param target asked when the filter needs the target's answer and a candidate has none; may be
@@ -59,6 +62,16 @@ public final class ConsensusLabeler {
     /** Totals over every call so far. */
     public LabelStats stats() {
         return stats;
+    }
+
+    /** The totals per question family ({@link QuestionFamilies}), in family-name order. */
+    public Map<String, LabelStats> statsByFamily() {
+        return Collections.unmodifiableMap(new TreeMap<>(byFamily));
+    }
+
+    private void count(String question, LabelStats delta) {
+        stats = stats.plus(delta);
+        byFamily.merge(QuestionFamilies.of(question), delta, LabelStats::plus);
     }
 
     /** Asks the ensemble (one batched call per member) and labels the pairs it agrees on. */
@@ -91,7 +104,7 @@ public final class ConsensusLabeler {
         for (Evaluated e : evaluated) {
             if (e.status() != Evaluated.Status.VALID) {
                 if (e.status() == Evaluated.Status.ERROR) {
-                    stats = stats.plus(new LabelStats(1, 1, 0, 0, 0, 0, 0, 0));
+                    count(e.probe().question(), new LabelStats(1, 1, 0, 0, 0, 0, 0, 0, 0));
                 }
                 continue;
             }
@@ -138,45 +151,49 @@ public final class ConsensusLabeler {
         Consensus c = p.c();
         String label = c == null || !c.agreed() ? null : inVocabulary(c.answer());
         if (c == null || !c.agreed()) {
-            stats = stats.plus(new LabelStats(1, 1, 0, 0, 0, 0, 0, 0));
+            count(p.question(), new LabelStats(1, 1, 0, 0, 0, 0, 0, 0, 0));
         } else if (label == null) {
-            stats = stats.plus(new LabelStats(1, 0, 1, 0, 0, 0, 0, 0));
+            count(p.question(), new LabelStats(1, 0, 1, 0, 0, 0, 0, 0, 0));
         } else if (filter.onlyTargetDisagreements() && p.targetAnswer() != null
                 && ensemble.judge().same(p.targetAnswer(), c.answer())) {
-            stats = stats.plus(new LabelStats(1, 0, 0, 1, 0, 0, 0, 0));
+            count(p.question(), new LabelStats(1, 0, 0, 1, 0, 0, 0, 0, 0));
         } else {
-            stats = stats.plus(new LabelStats(1, 0, 0, 0, 0, 0, 0, 0));
+            count(p.question(), new LabelStats(1, 0, 0, 0, 0, 0, 0, 0, 0));
             pass.add(p.withLabel(label));
         }
     }
 
     /** Then, for the pairs left: member confidence (one batched call per member), duplicates, per-image limit. */
     private List<RectificationExample> finish(List<Pending> pending, String idPrefix) {
-        boolean[] confident = confident(pending);
+        Drop[] dropped = confident(pending);
         List<RectificationExample> out = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
             String sha = p.image().sha256();
-            if (!confident[i]) {
-                stats = stats.plus(new LabelStats(0, 0, 0, 0, 1, 0, 0, 0));
+            if (dropped[i] == Drop.PRESUPPOSITION) {
+                count(p.question(), new LabelStats(0, 0, 0, 0, 1, 0, 0, 0, 0));
+            } else if (dropped[i] == Drop.CONFIDENCE) {
+                count(p.question(), new LabelStats(0, 0, 0, 0, 0, 1, 0, 0, 0));
             } else if (!seenPairs.add(sha + "\n" + p.question())) {
-                stats = stats.plus(new LabelStats(0, 0, 0, 0, 0, 1, 0, 0));
+                count(p.question(), new LabelStats(0, 0, 0, 0, 0, 0, 1, 0, 0));
             } else if (filter.maxPerImage() > 0 && perImage.getOrDefault(sha, 0) >= filter.maxPerImage()) {
-                stats = stats.plus(new LabelStats(0, 0, 0, 0, 0, 0, 1, 0));
+                count(p.question(), new LabelStats(0, 0, 0, 0, 0, 0, 0, 1, 0));
             } else {
                 perImage.merge(sha, 1, Integer::sum);
                 String id = String.format(Locale.ROOT, "%s-%06d", idPrefix, stats.kept());
                 out.add(new RectificationExample(id, p.image(), sha, p.question(), p.label(), p.provenance(),
                         p.targetAnswer(), p.c().memberAnswers(), p.oracleAnswer()));
-                stats = stats.plus(new LabelStats(0, 0, 0, 0, 0, 0, 0, 1));
+                count(p.question(), new LabelStats(0, 0, 0, 0, 0, 0, 0, 0, 1));
             }
         }
         return out;
     }
 
-    private boolean[] confident(List<Pending> pending) {
-        boolean[] ok = new boolean[pending.size()];
-        java.util.Arrays.fill(ok, true);
+    /** Why a pair is dropped before the duplicate and per-image checks (null: it is not). */
+    private enum Drop { PRESUPPOSITION, CONFIDENCE }
+
+    private Drop[] confident(List<Pending> pending) {
+        Drop[] ok = new Drop[pending.size()];
         if (filter.checkPresuppositions()) {
             presupposed(pending, ok);
         }
@@ -188,16 +205,16 @@ public final class ConsensusLabeler {
             List<Answer> answers = m.answerAll(qs);
             for (int i = 0; i < answers.size(); i++) {
                 double prob = answers.get(i).probability();
-                if (!Double.isNaN(prob) && prob < filter.minConfidence()) {
-                    ok[i] = false;
+                if (!Double.isNaN(prob) && prob < filter.minConfidence() && ok[i] == null) {
+                    ok[i] = Drop.CONFIDENCE;
                 }
             }
         }
         return ok;
     }
 
-    /** Clears {@code ok} for pairs whose presupposition the ensemble does not confirm (one batched call per member). */
-    private void presupposed(List<Pending> pending, boolean[] ok) {
+    /** Marks in {@code ok} the pairs whose presupposition the ensemble does not confirm (one batched call per member). */
+    private void presupposed(List<Pending> pending, Drop[] ok) {
         List<Presuppositions.Asked> checks = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             Presuppositions.addChecks(i, pending.get(i).image(), pending.get(i).question(), checks);
@@ -208,7 +225,7 @@ public final class ConsensusLabeler {
         List<Consensus> answers = ensemble.ask(Presuppositions.questions(checks));
         for (int k = 0; k < checks.size(); k++) {
             if (!checks.get(k).confirmedBy(answers.get(k), ensemble.judge())) {
-                ok[checks.get(k).owner()] = false;
+                ok[checks.get(k).owner()] = Drop.PRESUPPOSITION;
             }
         }
     }

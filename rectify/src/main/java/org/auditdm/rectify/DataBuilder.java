@@ -79,6 +79,8 @@ public final class DataBuilder {
             m.put("augmentShare", augmentShare);
             m.put("questionsPerImage", bootstrap.questionsPerImage());
             m.put("editsPerImage", bootstrap.editsPerImage());
+            m.put("familyMix", bootstrap.familyMix().cliName());
+            m.put("oversample", bootstrap.oversample());
             m.put("poolSeed", poolSeed);
             m.put("maxPoolImages", maxPoolImages);
             m.put("seed", seed);
@@ -144,8 +146,9 @@ public final class DataBuilder {
         int before = findings.size() + augment.size();
         p.update(before, "augment");
         Bootstrap bootstrap = new Bootstrap(auditors, judging, labeler, recipe.bootstrap(), Source.BOOTSTRAP);
+        int times = recipe.bootstrap().oversample(); // candidates labelled per example kept
         List<RectificationExample> boot = bootstrap.build(Bootstrap.pool(recipe.poolSeed(), 0, recipe.maxPoolImages()),
-                recipe.size() - before, "bootstrap", n -> p.update(before + n, "bootstrap"));
+                recipe.size() - before, "bootstrap", n -> p.update(before + n / times, "bootstrap"));
         p.done();
         Map<String, Object> d = recipe.describe();
         d.put("auditors", auditors.stream().map(Auditor::id).toList());
@@ -153,7 +156,9 @@ public final class DataBuilder {
         d.put("augment", augmentNote);
         d.put("bootstrapImages", bootstrap.imagesUsed());
         d.put("bootstrapProbes", bootstrap.probes());
+        d.put("bootstrapFamilyWeights", bootstrap.familyWeights());
         d.put("labels", labeler.stats());
+        d.put("labelsByFamily", labeler.statsByFamily());
         return DataSet.compose("auditdm", d, List.of(findings, augment, boot), recipe.size());
     }
 
@@ -169,9 +174,10 @@ public final class DataBuilder {
                 (int) Math.floor(recipe.findingsShare() * recipe.size()), "seed-finding", n -> p.update(n, "findings"));
         ConsensusLabeler labeler = labeler(recipe.filter());
         Bootstrap bootstrap = new Bootstrap(List.of(base), judging, labeler, recipe.bootstrap(), Source.BOOTSTRAP);
+        int times = recipe.bootstrap().oversample(); // candidates labelled per example kept
         int before = findings.size();
         List<RectificationExample> boot = bootstrap.build(Bootstrap.pool(recipe.poolSeed(), 0, recipe.maxPoolImages()),
-                recipe.size() - before, "bootstrap", n -> p.update(before + n, "bootstrap"));
+                recipe.size() - before, "bootstrap", n -> p.update(before + n / times, "bootstrap"));
         p.done();
         Map<String, Object> d = recipe.describe();
         d.put("auditors", List.of(base.id()));
@@ -179,7 +185,9 @@ public final class DataBuilder {
         d.put("seedFindingLabels", findingLabeler.stats());
         d.put("bootstrapImages", bootstrap.imagesUsed());
         d.put("bootstrapProbes", bootstrap.probes());
+        d.put("bootstrapFamilyWeights", bootstrap.familyWeights());
         d.put("labels", labeler.stats());
+        d.put("labelsByFamily", labeler.statsByFamily());
         return DataSet.compose("base-auditor", d, List.of(findings, boot), recipe.size());
     }
 

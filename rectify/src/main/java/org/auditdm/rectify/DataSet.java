@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.auditdm.api.Picture;
 import org.auditdm.zoo.train.LabeledExample;
 
@@ -21,7 +22,8 @@ import org.auditdm.zoo.train.LabeledExample;
  * A named rectification data set: examples and how they were made. On disk:
  *
  * <pre>
- * DIR/dataset.json          {"name", "recipe": {...}, "size", "bySource": {"FINDING": n, ...}}
+ * DIR/dataset.json          {"name", "recipe": {...}, "size", "bySource": {"FINDING": n, ...},
+ *                            "byFamily": {"count": n, "spatial": n, ...}}
  * DIR/examples.jsonl        one {@link RectificationExample} per line
  * DIR/images/SHA256.png     the pictures
  * </pre>
@@ -49,6 +51,15 @@ public record DataSet(String name, Map<String, Object> recipe, List<Rectificatio
         Map<Source, Integer> m = new EnumMap<>(Source.class);
         for (RectificationExample e : examples) {
             m.merge(e.provenance().source(), 1, Integer::sum);
+        }
+        return m;
+    }
+
+    /** Examples per question family ({@link QuestionFamilies}), in family-name order. */
+    public Map<String, Integer> byFamily() {
+        Map<String, Integer> m = new TreeMap<>();
+        for (RectificationExample e : examples) {
+            m.merge(e.family(), 1, Integer::sum);
         }
         return m;
     }
@@ -89,6 +100,7 @@ public record DataSet(String name, Map<String, Object> recipe, List<Rectificatio
             d.put("recipe", recipe);
             d.put("size", examples.size());
             d.put("bySource", bySource());
+            d.put("byFamily", byFamily());
             JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(DESCRIPTION).toFile(), d);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write data set " + name + " to " + dir, e);

@@ -2,6 +2,7 @@ package org.auditdm.rectify;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import org.auditdm.api.Picture;
@@ -43,6 +44,12 @@ public record RectificationExample(String id, @JsonIgnore Picture image, String 
         if (question.isBlank() || label.isBlank()) {
             throw new IllegalArgumentException("example " + id + ": question and label must not be blank");
         }
+    }
+
+    /** The question's family by its wording ({@link QuestionFamilies}); written to JSON for readers, not read back. */
+    @JsonProperty(value = "family", access = JsonProperty.Access.READ_ONLY)
+    public String family() {
+        return QuestionFamilies.of(question);
     }
 
     /** The same example with another id. */

@@ -38,11 +38,7 @@ public final class RectifyJob {
 
     public static Outcome run(Workspace ws, DataBuilder.Recipe recipe, Rectifier.Options options, Path outDir,
                               TypeSampler sampler, StudyListener listener) {
-        DataBuilder builder = new DataBuilder(ws.runDir(), ws.judging(), ws.target().model().answerVocabulary(), recipe);
-        DataSet data = builder.auditdm(ws.auditors(), sampler, listener);
-        Path dataDir = dataDir(ws.runDir(), data.name());
-        data.write(dataDir);
-        listener.info("wrote " + data.examples().size() + " examples " + data.bySource() + " to " + dataDir);
+        DataSet data = buildData(ws, recipe, sampler, listener);
         Accuracy err = PseudoLabelError.of(data.examples(), new NormalizingJudge());
         StudyListener.Phase p = listener.begin("fine-tune", options.steps());
         Rectifier.Result r = Rectifier.rectify(ws.targetDir(), data, WorldSource.training(), options, outDir,
@@ -50,5 +46,16 @@ public final class RectifyJob {
                         String.format(java.util.Locale.ROOT, "loss %.3f", progress.loss())));
         p.done();
         return new Outcome(data, err, r);
+    }
+
+    /** Builds the auditdm data and writes it to {@link #dataDir} {@code (RUN, "auditdm")}, without fine-tuning. */
+    public static DataSet buildData(Workspace ws, DataBuilder.Recipe recipe, TypeSampler sampler,
+                                    StudyListener listener) {
+        DataBuilder builder = new DataBuilder(ws.runDir(), ws.judging(), ws.target().model().answerVocabulary(), recipe);
+        DataSet data = builder.auditdm(ws.auditors(), sampler, listener);
+        Path dataDir = dataDir(ws.runDir(), data.name());
+        data.write(dataDir);
+        listener.info("wrote " + data.examples().size() + " examples " + data.bySource() + " to " + dataDir);
+        return data;
     }
 }

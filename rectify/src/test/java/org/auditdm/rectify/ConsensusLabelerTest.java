@@ -162,4 +162,25 @@ class ConsensusLabelerTest {
             }
         };
     }
+
+    @Test
+    void statisticsSayWhyPairsWereDroppedPerQuestionFamily() {
+        // Both members say there are two blue objects, so "the blue object" has no single referent.
+        Doubles.Scripted a = new Doubles.Scripted("a", q -> q.startsWith("how many") ? "2" : q.startsWith("is there")
+                ? "yes" : "circle");
+        Doubles.Scripted b = new Doubles.Scripted("b", q -> q.startsWith("how many") ? "2" : q.startsWith("is there")
+                ? "yes" : "circle");
+        ConsensusLabeler labeler = new ConsensusLabeler(Doubles.ensemble(a, b), null, WorldSource.answerVocabulary(),
+                LabelFilter.AGREED);
+        Picture p = Doubles.picture(6);
+        List<RectificationExample> out = labeler.label(List.of(candidate(p, "what shape is the blue object?", null, null),
+                candidate(p, "how many circles are there?", null, null)), "s");
+        assertThat(out).extracting(RectificationExample::question).containsExactly("how many circles are there?");
+        assertThat(labeler.stats().unconfirmedPresupposition()).isEqualTo(1);
+        assertThat(labeler.stats().lowConfidence()).isZero();
+        assertThat(labeler.statsByFamily()).containsOnlyKeys("shape", "count");
+        assertThat(labeler.statsByFamily().get("shape").unconfirmedPresupposition()).isEqualTo(1);
+        assertThat(labeler.statsByFamily().get("count").kept()).isEqualTo(1);
+        assertThat(out.get(0).family()).isEqualTo("count");
+    }
 }
