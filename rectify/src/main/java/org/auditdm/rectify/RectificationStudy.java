@@ -206,6 +206,13 @@ public final class RectificationStudy {
             bySource.put(s.name(), Map.of("errors", a.correct(), "checked", a.total(), "rate", nanSafe(a.rate())));
         }
         m.put("pseudoLabelErrorBySource", bySource);
+        m.put("byFamily", d.byFamily());
+        Map<String, Object> byFamily = new LinkedHashMap<>();
+        for (String f : d.byFamily().keySet()) {
+            Accuracy a = PseudoLabelError.of(d.examples().stream().filter(x -> x.family().equals(f)).toList(), judge);
+            byFamily.put(f, Map.of("errors", a.correct(), "checked", a.total(), "rate", nanSafe(a.rate())));
+        }
+        m.put("pseudoLabelErrorByFamily", byFamily);
         m.put("oracleCoverage", nanSafe(PseudoLabelError.coverage(d.examples())));
         m.put("recipe", d.recipe());
         return m;
