@@ -579,8 +579,47 @@ public final class AuditReport {
             }
             b.append("</tr>\n");
         }
-        b.append("</tbody></table>\n</section>\n");
+        b.append("</tbody></table>\n");
+        dataFamilies(b, run.rectification().path("datasets"));
+        b.append("</section>\n");
         recheckSection(b);
+    }
+
+    /**
+     * What each rectification data set asks, by question family: examples and, where the oracle can say,
+     * the share of wrong labels (from {@code datasets.NAME.byFamily} and {@code pseudoLabelErrorByFamily}).
+     */
+    private static void dataFamilies(StringBuilder b, JsonNode datasets) {
+        List<String> names = new ArrayList<>();
+        Set<String> families = new TreeSet<>();
+        datasets.fields().forEachRemaining(e -> {
+            if (e.getValue().path("byFamily").isObject()) {
+                names.add(e.getKey());
+                e.getValue().get("byFamily").fieldNames().forEachRemaining(families::add);
+            }
+        });
+        if (names.isEmpty()) {
+            return;
+        }
+        b.append("<h3>Data by question family</h3>\n<p class=\"note\">Examples per family in each data set, "
+                + "with the share of labels the oracle says are wrong (measurement only; blank where it gives no "
+                + "answer).</p>\n<table class=\"data\"><thead><tr><th>family</th>");
+        for (String n : names) {
+            b.append("<th>").append(esc(n)).append("</th>");
+        }
+        b.append("</tr></thead><tbody>\n");
+        for (String f : families) {
+            b.append("<tr><th>").append(esc(f)).append("</th>");
+            for (String n : names) {
+                JsonNode d = datasets.get(n);
+                int count = d.path("byFamily").path(f).asInt(0);
+                JsonNode err = d.path("pseudoLabelErrorByFamily").path(f).path("rate");
+                b.append("<td>").append(count == 0 ? "" : count + (err.isNumber()
+                        ? String.format(Locale.ROOT, " (%.0f%% wrong)", 100 * err.asDouble()) : "")).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table>\n");
     }
 
     /**

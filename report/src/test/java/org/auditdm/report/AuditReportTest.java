@@ -100,6 +100,20 @@ class AuditReportTest {
     }
 
     @Test
+    void theRectificationDataIsShownByQuestionFamily() throws Exception {
+        Path r = FixtureRun.write(tmp.resolve("families"));
+        Files.writeString(r.resolve(RunContents.RECTIFICATION), """
+                {"table": {"S": {"average": 0.48}},
+                 "datasets": {"auditdm": {"byFamily": {"count": 3, "color": 2},
+                                          "pseudoLabelErrorByFamily": {"count": {"rate": 0.25}, "color": {"rate": "n/a"}}},
+                              "random": {"byFamily": {"count": 5}}}}
+                """);
+        String page = AuditReport.of(RunContents.read(r)).html();
+        assertThat(page).contains("Data by question family", "<th>family</th><th>auditdm</th><th>random</th>",
+                "<tr><th>color</th><td>2</td><td></td></tr>", "<tr><th>count</th><td>3 (25% wrong)</td><td>5</td></tr>");
+    }
+
+    @Test
     void aRecheckShowsRatesBeforeAndAfterByConsensusAndByTheOracle() throws Exception {
         Path r = FixtureRun.write(tmp.resolve("rechecked"));
         String id = RunContents.read(r).failureTypes().types().get(0).id();
