@@ -47,19 +47,13 @@ final class RectifyCommand implements Callable<Integer> {
             if (dataOnly) {
                 DataSet data = RectifyJob.buildData(ws, options.recipe(), RectifyOptions.typeSampler(ws, options.seed),
                         RectifyOptions.listener(spec.commandLine().getErr()));
-                printData(o, data);
-                Accuracy err = PseudoLabelError.of(data.examples(), new NormalizingJudge());
-                o.println("pseudo-label error vs oracle (measurement only): " + err.percent() + " of " + err.total()
-                        + " checkable labels");
+                printData(o, data, PseudoLabelError.of(data.examples(), new NormalizingJudge()));
                 return 0;
             }
             RectifyJob.Outcome r = RectifyJob.run(ws, options.recipe(), options.training(), target,
                     RectifyOptions.typeSampler(ws, options.seed),
                     RectifyOptions.listener(spec.commandLine().getErr()));
-            Accuracy err = r.pseudoLabelError();
-            printData(o, r.data());
-            o.println("pseudo-label error vs oracle (measurement only): " + err.percent() + " of " + err.total()
-                    + " checkable labels");
+            printData(o, r.data(), r.pseudoLabelError());
             o.printf(Locale.ROOT, "rectified checkpoint: %s (%s), parent %s, %d steps in %.0f s (%.2f steps/s)%n",
                     r.result().checkpoint(), r.result().metadata().id(), r.result().metadata().parent().id(),
                     options.steps, r.result().seconds(), options.steps / r.result().seconds());
@@ -67,10 +61,12 @@ final class RectifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printData(PrintWriter o, DataSet data) {
+    private void printData(PrintWriter o, DataSet data, Accuracy err) {
         o.println("data: " + data.examples().size() + " examples " + data.bySource() + " in "
                 + RectifyJob.dataDir(run, data.name()));
         o.println("by question family: " + data.byFamily());
         o.println("augment: " + data.recipe().get("augment"));
+        o.println("pseudo-label error vs oracle (measurement only): " + err.percent() + " of " + err.total()
+                + " checkable labels");
     }
 }

@@ -140,9 +140,6 @@ final class RectifyOptions {
     }
 
     DataBuilder.Recipe recipe() {
-        if (oversample < 1) {
-            throw new IllegalArgumentException("--oversample must be at least 1, got " + oversample);
-        }
         Bootstrap.Options b = Bootstrap.Options.defaults(seed).withFamilyMix(familyMix, oversample);
         return new DataBuilder.Recipe(size, new LabelFilter(onlyDisagreements, maxPerImage, minConfidence), findingsShare,
                 augmentShare, b, poolSeed, Math.max(500, 2 * size * oversample), seed);

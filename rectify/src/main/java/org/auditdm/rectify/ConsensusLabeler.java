@@ -69,9 +69,9 @@ public final class ConsensusLabeler {
         return Collections.unmodifiableMap(new TreeMap<>(byFamily));
     }
 
-    private void count(String question, LabelStats delta) {
+    private void count(String family, LabelStats delta) {
         stats = stats.plus(delta);
-        byFamily.merge(QuestionFamilies.of(question), delta, LabelStats::plus);
+        byFamily.merge(family, delta, LabelStats::plus);
     }
 
     /** Asks the ensemble (one batched call per member) and labels the pairs it agrees on. */
@@ -86,7 +86,7 @@ public final class ConsensusLabeler {
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             screen(new Pending(c.image(), c.question(), c.provenance(), targetAnswers.get(i), consensus.get(i),
-                    c.oracleAnswer(), null), pending);
+                    c.oracleAnswer()), pending);
         }
         return finish(pending, idPrefix);
     }
@@ -104,14 +104,14 @@ public final class ConsensusLabeler {
         for (Evaluated e : evaluated) {
             if (e.status() != Evaluated.Status.VALID) {
                 if (e.status() == Evaluated.Status.ERROR) {
-                    count(e.probe().question(), new LabelStats(1, 1, 0, 0, 0, 0, 0, 0, 0));
+                    count(QuestionFamilies.of(e.probe().question()), new LabelStats(1, 1, 0, 0, 0, 0, 0, 0, 0));
                 }
                 continue;
             }
             // Measurement only: the oracle's answer is carried along, never compared or copied into the label.
             String oracle = e.oracle() != null && e.oracle().isAnswer() ? e.oracle().answer() : null;
             screen(new Pending(images.get(e.probe().imageSha()), e.probe().question(), provenance.apply(e),
-                    e.targetAnswer(), e.consensus(), oracle, null), pending);
+                    e.targetAnswer(), e.consensus(), oracle), pending);
         }
         return finish(pending, idPrefix);
     }
@@ -138,11 +138,16 @@ public final class ConsensusLabeler {
         return out;
     }
 
-    /** A pair on its way to becoming an example. */
-    private record Pending(Picture image, String question, Provenance provenance, String targetAnswer, Consensus c,
-                           String oracleAnswer, String label) {
+    /** A pair on its way to becoming an example; its question family is parsed once, here. */
+    private record Pending(Picture image, String question, String family, Provenance provenance, String targetAnswer,
+                           Consensus c, String oracleAnswer, String label) {
+        Pending(Picture image, String question, Provenance provenance, String targetAnswer, Consensus c,
+                String oracleAnswer) {
+            this(image, question, QuestionFamilies.of(question), provenance, targetAnswer, c, oracleAnswer, null);
+        }
+
         Pending withLabel(String l) {
-            return new Pending(image, question, provenance, targetAnswer, c, oracleAnswer, l);
+            return new Pending(image, question, family, provenance, targetAnswer, c, oracleAnswer, l);
         }
     }
 
@@ -151,14 +156,14 @@ public final class ConsensusLabeler {
         Consensus c = p.c();
         String label = c == null || !c.agreed() ? null : inVocabulary(c.answer());
         if (c == null || !c.agreed()) {
-            count(p.question(), new LabelStats(1, 1, 0, 0, 0, 0, 0, 0, 0));
+            count(p.family(), new LabelStats(1, 1, 0, 0, 0, 0, 0, 0, 0));
         } else if (label == null) {
-            count(p.question(), new LabelStats(1, 0, 1, 0, 0, 0, 0, 0, 0));
+            count(p.family(), new LabelStats(1, 0, 1, 0, 0, 0, 0, 0, 0));
         } else if (filter.onlyTargetDisagreements() && p.targetAnswer() != null
                 && ensemble.judge().same(p.targetAnswer(), c.answer())) {
-            count(p.question(), new LabelStats(1, 0, 0, 1, 0, 0, 0, 0, 0));
+            count(p.family(), new LabelStats(1, 0, 0, 1, 0, 0, 0, 0, 0));
         } else {
-            count(p.question(), new LabelStats(1, 0, 0, 0, 0, 0, 0, 0, 0));
+            count(p.family(), new LabelStats(1, 0, 0, 0, 0, 0, 0, 0, 0));
             pass.add(p.withLabel(label));
         }
     }
@@ -171,19 +176,19 @@ public final class ConsensusLabeler {
             Pending p = pending.get(i);
             String sha = p.image().sha256();
             if (dropped[i] == Drop.PRESUPPOSITION) {
-                count(p.question(), new LabelStats(0, 0, 0, 0, 1, 0, 0, 0, 0));
+                count(p.family(), new LabelStats(0, 0, 0, 0, 1, 0, 0, 0, 0));
             } else if (dropped[i] == Drop.CONFIDENCE) {
-                count(p.question(), new LabelStats(0, 0, 0, 0, 0, 1, 0, 0, 0));
+                count(p.family(), new LabelStats(0, 0, 0, 0, 0, 1, 0, 0, 0));
             } else if (!seenPairs.add(sha + "\n" + p.question())) {
-                count(p.question(), new LabelStats(0, 0, 0, 0, 0, 0, 1, 0, 0));
+                count(p.family(), new LabelStats(0, 0, 0, 0, 0, 0, 1, 0, 0));
             } else if (filter.maxPerImage() > 0 && perImage.getOrDefault(sha, 0) >= filter.maxPerImage()) {
-                count(p.question(), new LabelStats(0, 0, 0, 0, 0, 0, 0, 1, 0));
+                count(p.family(), new LabelStats(0, 0, 0, 0, 0, 0, 0, 1, 0));
             } else {
                 perImage.merge(sha, 1, Integer::sum);
                 String id = String.format(Locale.ROOT, "%s-%06d", idPrefix, stats.kept());
                 out.add(new RectificationExample(id, p.image(), sha, p.question(), p.label(), p.provenance(),
                         p.targetAnswer(), p.c().memberAnswers(), p.oracleAnswer()));
-                count(p.question(), new LabelStats(0, 0, 0, 0, 0, 0, 0, 0, 1));
+                count(p.family(), new LabelStats(0, 0, 0, 0, 0, 0, 0, 0, 1));
             }
         }
         return out;

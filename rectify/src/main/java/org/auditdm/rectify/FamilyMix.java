@@ -84,18 +84,17 @@ public final class FamilyMix {
         if (candidates.size() <= n) {
             return List.copyOf(candidates);
         }
+        List<String> families = candidates.stream().map(RectificationExample::family).toList(); // parsed once
         Map<String, Integer> available = new HashMap<>();
-        for (RectificationExample e : candidates) {
-            available.merge(e.family(), 1, Integer::sum);
-        }
+        families.forEach(f -> available.merge(f, 1, Integer::sum));
         Map<String, Integer> quota = quotas(available, n, weights);
         Map<String, Integer> taken = new HashMap<>();
         List<RectificationExample> out = new ArrayList<>(n);
-        for (RectificationExample e : candidates) {
-            String f = e.family();
+        for (int i = 0; i < candidates.size(); i++) {
+            String f = families.get(i);
             if (taken.getOrDefault(f, 0) < quota.getOrDefault(f, 0)) {
                 taken.merge(f, 1, Integer::sum);
-                out.add(e);
+                out.add(candidates.get(i));
             }
         }
         return out;

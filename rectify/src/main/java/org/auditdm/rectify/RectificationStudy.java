@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.TreeMap;
 import org.auditdm.api.NormalizingJudge;
 import org.auditdm.api.VisionLanguageModel;
 import org.auditdm.world.bench.Accuracy;
@@ -206,12 +208,17 @@ public final class RectificationStudy {
             bySource.put(s.name(), Map.of("errors", a.correct(), "checked", a.total(), "rate", nanSafe(a.rate())));
         }
         m.put("pseudoLabelErrorBySource", bySource);
-        m.put("byFamily", d.byFamily());
+        // Families come from parsing each question: group once, then count and measure per group.
+        Map<String, List<RectificationExample>> families = d.examples().stream()
+                .collect(Collectors.groupingBy(RectificationExample::family, TreeMap::new, Collectors.toList()));
+        Map<String, Integer> counts = new TreeMap<>();
         Map<String, Object> byFamily = new LinkedHashMap<>();
-        for (String f : d.byFamily().keySet()) {
-            Accuracy a = PseudoLabelError.of(d.examples().stream().filter(x -> x.family().equals(f)).toList(), judge);
+        families.forEach((f, xs) -> {
+            counts.put(f, xs.size());
+            Accuracy a = PseudoLabelError.of(xs, judge);
             byFamily.put(f, Map.of("errors", a.correct(), "checked", a.total(), "rate", nanSafe(a.rate())));
-        }
+        });
+        m.put("byFamily", counts);
         m.put("pseudoLabelErrorByFamily", byFamily);
         m.put("oracleCoverage", nanSafe(PseudoLabelError.coverage(d.examples())));
         m.put("recipe", d.recipe());
