@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,17 +40,27 @@ final class BenchRectifyCommand implements Callable<Integer> {
                     + "the target's larger siblings; 'none' for none)")
     List<String> compare;
 
+    @Option(names = "--fine-tune-seeds", defaultValue = "1",
+            description = "fine-tunes per data set, seeds --seed, --seed + 1, ... on the same data; the table pools "
+                    + "them and the spread and the paired differences to S+auditdm are printed below it (default: "
+                    + "${DEFAULT-VALUE}; 3 shows what one fine-tune's figures owe to its seed)")
+    int fineTuneSeeds;
+
     @Mixin
     RectifyOptions options;
 
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (fineTuneSeeds < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--fine-tune-seeds must be at least 1, got " + fineTuneSeeds);
+        }
         try (Workspace ws = options.open(run)) {
             RectificationStudy.Result r = RectificationStudy.run(ws, options.recipe(), options.training(),
                     RectifyOptions.typeSampler(ws, options.seed),
                     benchSize, RectifyOptions.listener(spec.commandLine().getErr()),
-                    new RectificationStudy.Rows(true, oracleLabels), RectifyOptions.comparisons(ws, compare));
+                    new RectificationStudy.Rows(true, oracleLabels, fineTuneSeeds), RectifyOptions.comparisons(ws, compare));
             r.markdown().forEach(o::println);
             o.println("wrote " + run.resolve(RectificationStudy.FILE));
         }

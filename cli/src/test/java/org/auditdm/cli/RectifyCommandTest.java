@@ -80,6 +80,18 @@ class RectifyCommandTest {
         assertThat(data.get("byFamily").size()).isPositive();
         assertThat(data.get("recipe").get("labelsByFamily").size()).isPositive();
         assertThat(run1.resolve("rectify").resolve("S-rectified")).doesNotExist();
+        // the study with two fine-tuning seeds: the table pools them, the spread and paired differences follow
+        String[] study = run("bench", "rectify", run1.toString(), "--size", "12", "--steps", "2", "--batch", "4",
+                "--bench-size", "2", "--min-confidence", "0", "--compare", "none", "--fine-tune-seeds", "2");
+        assertThat(study[0]).as(study[2]).isEqualTo("0");
+        assertThat(study[1]).contains("| suite | S | S+auditdm | S+random | S+base-auditor |",
+                "fine-tune seeds 1, 2 (rows above pool them", "S+auditdm - S+random, same seed: ",
+                "S+auditdm - S+base-auditor, same seed: ");
+        JsonNode rect = new ObjectMapper().readTree(run1.resolve("rectification.json").toFile());
+        assertThat(rect.get("seeds").get("rows").get("S+random").get("averages")).hasSize(2);
+        assertThat(rect.get("checkpoints").has("S+auditdm (seed 2)")).isTrue();
+        assertThat(run1.resolve("rectify").resolve("study").resolve("auditdm-seed2").resolve("metadata.json"))
+                .exists();
         String[] bad = run("rectify", run1.toString(), "--data-only", "--family-mix", "balanced");
         assertThat(bad[0]).isEqualTo("2");
         assertThat(bad[2]).contains("unknown family weighting 'balanced'");
@@ -137,5 +149,8 @@ class RectifyCommandTest {
         assertThat(badFormat[2]).contains("unknown export format 'csv'");
         String[] rounds = run("loop", "--rounds", "0");
         assertThat(rounds[2]).contains("--rounds must be at least 1");
+        String[] seeds = run("bench", "rectify", dir.toString(), "--fine-tune-seeds", "0");
+        assertThat(seeds[0]).isEqualTo("2");
+        assertThat(seeds[2]).contains("--fine-tune-seeds must be at least 1, got 0");
     }
 }

@@ -47,12 +47,25 @@ public final class RectificationStudy {
      *
      * @param controls the two controls (random true-labelled samples, base-auditor findings)
      * @param oracleLabels the diagnostic row {@value #ORACLE}
+     * @param seeds fine-tunes per data set, with fine-tuning seeds {@code seed, seed + 1, ...} on the same data;
+     *     the table pools them and the spread is reported beside it ({@link SeedSpread})
      */
-    public record Rows(boolean controls, boolean oracleLabels) {
+    public record Rows(boolean controls, boolean oracleLabels, int seeds) {
         /** The main job's round: S+auditdm only. */
         public static final Rows BEFORE_AFTER = new Rows(false, false);
         /** The README study: S+auditdm and the two controls. */
         public static final Rows CONTROLS = new Rows(true, false);
+
+        public Rows {
+            if (seeds < 1) {
+                throw new IllegalArgumentException("fine-tune seeds must be at least 1, got " + seeds);
+            }
+        }
+
+        /** One fine-tune per data set. */
+        public Rows(boolean controls, boolean oracleLabels) {
+            this(controls, oracleLabels, 1);
+        }
     }
 
     /**
@@ -61,10 +74,12 @@ public final class RectificationStudy {
      * @param datasets per data set: size, sources, pseudo-label error
      * @param checkpoints per fine-tune: id, directory, seconds, steps per second
      * @param improvements each fine-tune against the target
+     * @param seeds the fine-tuning seeds, each fine-tuned row's suite average per seed, and the rows' paired
+     *     differences to S+auditdm ({@link SeedSpread#describe})
      */
     public record Result(String runId, BenchTable table, int dataSize, Map<String, Object> datasets,
                          Map<String, Object> checkpoints, List<BenchTable.Improvement> improvements,
-                         Map<String, Object> options, List<String> markdown) {
+                         Map<String, Object> seeds, Map<String, Object> options, List<String> markdown) {
     }
 
     private RectificationStudy() {
@@ -117,29 +132,41 @@ public final class RectificationStudy {
         NormalizingJudge judge = new NormalizingJudge();
         Map<String, Object> datasets = new LinkedHashMap<>();
         Map<String, Object> checkpoints = new LinkedHashMap<>();
-        Map<String, Path> dirs = new LinkedHashMap<>();
+        Map<String, List<Path>> dirs = new LinkedHashMap<>();
+        List<Long> seeds = new ArrayList<>();
+        for (int k = 0; k < rows.seeds(); k++) {
+            seeds.add(options.seed() + k);
+        }
         for (Map.Entry<String, DataSet> e : data.entrySet()) {
             DataSet d = e.getValue();
             d.write(RectifyJob.dataDir(ws.runDir(), d.name()));
             datasets.put(d.name(), describe(d, judge));
-            Path out = RectifyJob.rectifyDir(ws.runDir()).resolve("study").resolve(d.name());
-            Path replaced = Rectifier.setAsideIfFromOtherData(out, d);
-            if (replaced != null) {
-                listener.info(out + " held a fine-tune made from other data (other options or code); kept as "
-                        + replaced);
+            for (long seed : seeds) {
+                // The first seed keeps the single fine-tune's directory, so earlier studies' fine-tunes are reused.
+                boolean first = seed == options.seed();
+                String name = first ? e.getKey() : e.getKey() + " (seed " + seed + ")";
+                Path out = RectifyJob.rectifyDir(ws.runDir()).resolve("study")
+                        .resolve(first ? d.name() : d.name() + "-seed" + seed);
+                Path replaced = Rectifier.setAsideIfFromOtherData(out, d);
+                if (replaced != null) {
+                    listener.info(out + " held a fine-tune made from other data (other options or code); kept as "
+                            + replaced);
+                }
+                Rectifier.Options o = options.withSeed(seed);
+                StudyListener.Phase p = listener.begin("fine-tune " + name, o.steps());
+                Rectifier.Result r = Rectifier.rectify(ws.targetDir(), d, training, o, out, ws.runId(),
+                        progress -> p.update(progress.step(), String.format(Locale.ROOT, "loss %.3f", progress.loss())));
+                p.done();
+                dirs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(out);
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("id", r.metadata().id());
+                c.put("dir", out.toString());
+                c.put("seed", seed);
+                c.put("parent", r.metadata().parent());
+                c.put("seconds", r.seconds());
+                c.put("stepsPerSecond", o.steps() / Math.max(1e-9, r.seconds()));
+                checkpoints.put(name, c);
             }
-            StudyListener.Phase p = listener.begin("fine-tune " + e.getKey(), options.steps());
-            Rectifier.Result r = Rectifier.rectify(ws.targetDir(), d, training, options, out, ws.runId(),
-                    progress -> p.update(progress.step(), String.format(Locale.ROOT, "loss %.3f", progress.loss())));
-            p.done();
-            dirs.put(e.getKey(), out);
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("id", r.metadata().id());
-            c.put("dir", out.toString());
-            c.put("parent", r.metadata().parent());
-            c.put("seconds", r.seconds());
-            c.put("stepsPerSecond", options.steps() / Math.max(1e-9, r.seconds()));
-            checkpoints.put(e.getKey(), c);
         }
 
         List<BenchItem> items = new ArrayList<>();
@@ -150,10 +177,17 @@ public final class RectificationStudy {
         BenchRunner runner = new BenchRunner(Renderer.DEFAULT_SIDE, judge);
         Map<String, SuiteScores> scores = new LinkedHashMap<>();
         scores.put(TARGET, evaluate(runner, ws.target().model(), TARGET, items, listener));
-        for (Map.Entry<String, Path> e : dirs.entrySet()) {
-            try (Checkpoints.Loaded l = Checkpoints.load(e.getValue())) {
-                scores.put(e.getKey(), evaluate(runner, l.model(), e.getKey(), items, listener));
+        Map<String, List<Double>> seedAverages = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Path>> e : dirs.entrySet()) {
+            List<SuiteScores> perSeed = new ArrayList<>();
+            for (int k = 0; k < e.getValue().size(); k++) {
+                String name = k == 0 ? e.getKey() : e.getKey() + " (seed " + seeds.get(k) + ")";
+                try (Checkpoints.Loaded l = Checkpoints.load(e.getValue().get(k))) {
+                    perSeed.add(evaluate(runner, l.model(), name, items, listener));
+                }
             }
+            scores.put(e.getKey(), SeedSpread.pooled(e.getKey(), perSeed));
+            seedAverages.put(e.getKey(), perSeed.stream().map(SuiteScores::average).toList());
         }
         List<String> refNames = new ArrayList<>(ws.referenceDirs().keySet());
         for (int i = 0; i < refNames.size(); i++) {
@@ -180,8 +214,11 @@ public final class RectificationStudy {
         opts.put("augment", sampler == null ? "not run: no failure-type sampler" : "run");
         opts.put("controls", controls);
         opts.put("oracleLabels", rows.oracleLabels());
-        Result result = new Result(ws.runId(), table, n, datasets, checkpoints, improvements, opts,
-                markdown(table, improvements, datasets));
+        opts.put("fineTuneSeeds", seeds);
+        List<String> md = new ArrayList<>(markdown(table, improvements, datasets));
+        md.addAll(SeedSpread.lines(seeds, seedAverages, AUDITDM));
+        Result result = new Result(ws.runId(), table, n, datasets, checkpoints, improvements,
+                SeedSpread.describe(seeds, seedAverages, AUDITDM), opts, md);
         write(ws.runDir().resolve(FILE), result);
         return result;
     }

@@ -73,6 +73,10 @@ public final class Rectifier {
         public Options withSteps(int n) {
             return new Options(n, batchSize, learningRate, replayFraction, seed);
         }
+
+        public Options withSeed(long s) {
+            return new Options(steps, batchSize, learningRate, replayFraction, s);
+        }
     }
 
     /** What a rectification produced. */
