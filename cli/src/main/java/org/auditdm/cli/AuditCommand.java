@@ -87,6 +87,10 @@ public class AuditCommand implements Callable<Integer> {
             + "paper's plain 0/1 reward)")
     Double validTextReward;
 
+    @Option(names = "--image-text-credit", description = "GRPO credit of a paired edit or caption: pair (the "
+            + "(new question, new image) pair's reward) or both (plus the seed's question asked about its image)")
+    String imageTextCredit;
+
     @Option(names = "--temperature", description = "sampling temperature of the policy auditors in discovery and "
             + "measurement (GRPO samples at 1)")
     Double temperature;
@@ -127,6 +131,7 @@ public class AuditCommand implements Callable<Integer> {
         put(flags, "minConfidence", minConfidence);
         put(flags, "validTextReward", validTextReward);
         put(flags, "temperature", temperature);
+        put(flags, "imageTextCredit", imageTextCredit);
         put(flags, "samplesPerSeed", samplesPerSeed);
         put(flags, "output", out);
         put(flags, "seedsDir", seedsDir);

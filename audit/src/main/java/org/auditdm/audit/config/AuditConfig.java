@@ -32,7 +32,7 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                           Map<String, Double> discoveryMix, List<TargetSpec> targets, String auditor,
                           String seedsDir, String seedQuestion, boolean checkPresuppositions,
                           double learningRate, double klWeight, double minConfidence,
-                          double validTextReward, double temperature) {
+                          double validTextReward, double temperature, String imageTextCredit) {
 
     /** Auditors a discovery can mix: the GRPO-trained one, the supervised base, and world-text sampling. */
     public static final List<String> DISCOVERY_AUDITORS = List.of("rl", "base", "world");
@@ -43,6 +43,11 @@ public record AuditConfig(String target, List<String> references, long seedPool,
 
     /** RL learning rate when a config does not set one (runs recorded before the field existed used it). */
     public static final double DEFAULT_LEARNING_RATE = 1e-4;
+    /** GRPO credits an edit or caption of a paired group with the pair's reward alone (the first design). */
+    public static final String CREDIT_PAIR = "pair";
+    /** GRPO credits an edit or caption of a paired group with both probes its image makes. */
+    public static final String CREDIT_BOTH = "both";
+
     /** RL KL weight when a config does not set one (runs recorded before the field existed used it). */
     public static final double DEFAULT_KL_WEIGHT = 0.02;
 
@@ -59,6 +64,11 @@ public record AuditConfig(String target, List<String> references, long seedPool,
         }
         if (!(validTextReward >= 0 && validTextReward < 1)) {
             throw invalid("validTextReward", "must be in [0, 1) (0: off), got " + validTextReward);
+        }
+        imageTextCredit = imageTextCredit == null ? CREDIT_PAIR : imageTextCredit.strip();
+        if (!imageTextCredit.equals(CREDIT_PAIR) && !imageTextCredit.equals(CREDIT_BOTH)) {
+            throw invalid("imageTextCredit", "must be '" + CREDIT_PAIR + "' or '" + CREDIT_BOTH + "', got '"
+                    + imageTextCredit + "'");
         }
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw invalid("minConfidence", "must be in [0, 1] (0: off), got " + minConfidence);
@@ -175,6 +185,11 @@ public record AuditConfig(String target, List<String> references, long seedPool,
         }
     }
 
+    /** Whether GRPO credits a paired edit or caption with both probes its image makes. */
+    public boolean creditBothPairings() {
+        return imageTextCredit.equals(CREDIT_BOTH);
+    }
+
     public CallPolicy callPolicy() {
         return new CallPolicy(Duration.ofMillis(timeoutMillis), retries, Duration.ofMillis(retryBackoffMillis));
     }
@@ -222,6 +237,9 @@ public record AuditConfig(String target, List<String> references, long seedPool,
         if (temperature != 1) {
             n.put("temperature", temperature);
         }
+        if (!imageTextCredit.equals(CREDIT_PAIR)) {
+            n.put("imageTextCredit", imageTextCredit);
+        }
         // Left out at their defaults, so that runs made before these fields existed still resume.
         if (!targets.isEmpty()) {
             ArrayNode a = n.putArray("targets");
@@ -259,7 +277,7 @@ public record AuditConfig(String target, List<String> references, long seedPool,
                 optionalText(n, "seedQuestion"), optionalBool(n, "checkPresuppositions"),
                 optionalNumber(n, "learningRate", DEFAULT_LEARNING_RATE), optionalNumber(n, "klWeight", DEFAULT_KL_WEIGHT),
                 optionalNumber(n, "minConfidence", 0), optionalNumber(n, "validTextReward", 0),
-                optionalNumber(n, "temperature", 1));
+                optionalNumber(n, "temperature", 1), optionalText(n, "imageTextCredit"));
     }
 
     /** Absent in runs recorded before the field existed: they did not check. */

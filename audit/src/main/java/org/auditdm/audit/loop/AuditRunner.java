@@ -272,7 +272,8 @@ public final class AuditRunner {
         Map<String, Seed> byId = new HashMap<>();
         Map<String, Picture> images = new HashMap<>();
         try (Grpo trainer = new Grpo(policy, base, grpo)) {
-            EngineReward reward = new EngineReward(evaluator, byId, config.validTextReward());
+            EngineReward reward = new EngineReward(evaluator, byId, config.validTextReward(),
+                    config.creditBothPairings());
             ImageMaker maker = (seed, mode, text) -> evaluator.builder()
                     .counterfactual(byId.get(seed.id()), ProbeText.of(mode, text)).orElse(null);
             for (int step = 0; step < config.steps(); step++) {
@@ -299,7 +300,8 @@ public final class AuditRunner {
                         "seedsPerStep", SEEDS_PER_STEP, "pairedWeight", grpo.pairedWeight(),
                         "learningRate", grpo.learningRate(),
                         "klWeight", grpo.klWeight(), "clipEpsilon", grpo.clipEpsilon(),
-                        "validTextReward", config.validTextReward()), baseMetadata);
+                        "validTextReward", config.validTextReward(), "imageTextCredit", config.imageTextCredit()),
+                baseMetadata);
         write(curveFile, curve);
         run.append(new RunEvent.AuditorCheckpoint(config.steps(), "auditor:rl",
                 run.dir().relativize(rlDir).toString(), meta.parameterChecksum()));

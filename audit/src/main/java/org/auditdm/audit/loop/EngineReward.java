@@ -25,32 +25,69 @@ final class EngineReward implements RewardFunction {
     private final Evaluator evaluator;
     private final Map<String, Seed> seeds;
     private final double validTextReward;
+    private final boolean creditBothPairings;
     private List<Evaluated> last = List.of();
 
     EngineReward(Evaluator evaluator, Map<String, Seed> seeds, double validTextReward) {
+        this(evaluator, seeds, validTextReward, false);
+    }
+
+    /**
+     * @param creditBothPairings credit the edit or caption of a paired sample with both probes its image makes:
+     *     the pair's reward plus the reward of the seed's question asked about that image (its (original
+     *     question, new image) probe, judged in the same batch); the question keeps the pair's reward
+     */
+    EngineReward(Evaluator evaluator, Map<String, Seed> seeds, double validTextReward, boolean creditBothPairings) {
         this.evaluator = evaluator;
         this.seeds = seeds;
         this.validTextReward = validTextReward;
+        this.creditBothPairings = creditBothPairings;
     }
 
     @Override
     public double[] rewards(List<Sample> samples) {
+        return score(samples).question();
+    }
+
+    @Override
+    public Scores score(List<Sample> samples) {
         List<ProbeRequest> requests = new ArrayList<>(samples.size());
-        for (Sample s : samples) {
+        List<ProbeRequest> originalQuestion = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
             Seed seed = seeds.get(s.seed().id());
             if (seed == null) {
                 throw new IllegalStateException("unknown seed " + s.seed().id());
             }
             ProbeText text = new ProbeText(s.mode(), s.text(), s.logProbability());
-            requests.add(s.question() == null ? ProbeRequest.of(seed, text) : ProbeRequest.paired(seed,
-                    new ProbeText(ProbeMode.QUESTION, s.question(), s.questionLogProbability()), text));
+            if (s.question() == null) {
+                requests.add(ProbeRequest.of(seed, text));
+            } else {
+                requests.add(ProbeRequest.paired(seed,
+                        new ProbeText(ProbeMode.QUESTION, s.question(), s.questionLogProbability()), text));
+                if (creditBothPairings) {
+                    originalQuestion.add(ProbeRequest.of(seed, text));
+                    owners.add(i);
+                }
+            }
         }
-        last = evaluator.evaluate(requests);
-        double[] r = new double[last.size()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = reward(last.get(i), validTextReward);
+        List<ProbeRequest> all = new ArrayList<>(requests);
+        all.addAll(originalQuestion);
+        List<Evaluated> evaluated = evaluator.evaluate(all);
+        last = List.copyOf(evaluated.subList(0, requests.size()));
+        double[] pair = new double[last.size()];
+        for (int i = 0; i < pair.length; i++) {
+            pair[i] = reward(last.get(i), validTextReward);
         }
-        return r;
+        if (owners.isEmpty()) {
+            return new Scores(pair, pair);
+        }
+        double[] text = pair.clone();
+        for (int k = 0; k < owners.size(); k++) {
+            text[owners.get(k)] += reward(evaluated.get(requests.size() + k), validTextReward);
+        }
+        return new Scores(text, pair);
     }
 
     /** The GRPO reward of one evaluation: its 0/1 disagreement reward, plus the bonus when it made a probe. */
@@ -58,7 +95,7 @@ final class EngineReward implements RewardFunction {
         return e.reward() + (e.status() == Evaluated.Status.VALID ? validTextReward : 0);
     }
 
-    /** The evaluations behind the last rewards (for statistics). */
+    /** The evaluations behind the last rewards (for statistics): one per sample, the pair for paired samples. */
     List<Evaluated> last() {
         return last;
     }

@@ -30,7 +30,10 @@ import org.auditdm.zoo.train.ZooTraining;
  *
  * <p>Paired groups (the paper's (new question, new image) pairing, {@link GrpoConfig#pairedWeight()}) sample an
  * edit or caption, let an {@link ImageMaker} make its image, sample one question for that image, and reward
- * the pair; the question is a second text of the batch with the pair's advantage.
+ * the pair; the question is a second text of the batch with the pair's advantage. The edit or caption takes
+ * the advantage of its own reward ({@link RewardFunction#score}): by default the pair's too, or (the engine's
+ * {@code imageTextCredit: both}) the pair's plus what its image gave the seed's question, the two probes an
+ * edit or caption makes in discovery and measurement.
  */
 public final class Grpo implements AutoCloseable {
     /** Added to the group std: keeps advantages finite when rewards are nearly equal. */
@@ -194,20 +197,18 @@ public final class Grpo implements AutoCloseable {
                 targets.add(q.tokens());
             }
         }
-        double[] rewards = rewardFunction.rewards(List.copyOf(samples));
-        if (rewards == null || rewards.length != samples.size()) {
-            throw new IllegalArgumentException("the reward function returned " + (rewards == null ? "null"
-                    : rewards.length + " rewards") + " for " + samples.size() + " samples");
-        }
+        RewardFunction.Scores scores = rewardFunction.score(List.copyOf(samples));
+        double[] rewards = checked(scores == null ? null : scores.text(), samples.size());
+        double[] questionRewards = scores.question() == scores.text() ? rewards
+                : checked(scores.question(), samples.size());
         double meanReward = 0;
         for (double r : rewards) {
-            if (!Double.isFinite(r)) {
-                throw new IllegalArgumentException("the reward function returned a non-finite reward " + r);
-            }
             meanReward += r;
         }
         meanReward /= rewards.length;
         double[] adv = advantages(rewards, g);
+        // A paired question is normalised within its group by the pairs' rewards (the same as adv by default).
+        double[] questionAdv = questionRewards == rewards ? adv : advantages(questionRewards, g);
         int flat = 0;
         for (int k = 0; k < adv.length; k += g) {
             boolean zero = true;
@@ -227,7 +228,7 @@ public final class Grpo implements AutoCloseable {
                 for (int j = 0; j < targets.get(i).length; j++) {
                     mask[i * t + j] = 1f;
                 }
-                advF[i] = (float) adv[rowSample.get(i)];
+                advF[i] = (float) (i < samples.size() ? adv : questionAdv)[rowSample.get(i)];
             }
             NDArray maskA = scope.create(mask, new Shape(b, t));
             NDArray advA = scope.create(advF, new Shape(b));
@@ -263,6 +264,19 @@ public final class Grpo implements AutoCloseable {
         GrpoStats stats = new GrpoStats(step, meanReward, last[1], last[2], last[0], lr, samples.size(), flat);
         step++;
         return stats;
+    }
+
+    private static double[] checked(double[] rewards, int samples) {
+        if (rewards == null || rewards.length != samples) {
+            throw new IllegalArgumentException("the reward function returned " + (rewards == null ? "null"
+                    : rewards.length + " rewards") + " for " + samples + " samples");
+        }
+        for (double r : rewards) {
+            if (!Double.isFinite(r)) {
+                throw new IllegalArgumentException("the reward function returned a non-finite reward " + r);
+            }
+        }
+        return rewards;
     }
 
     @Override

@@ -55,6 +55,13 @@ class AuditConfigTest {
                 .hasMessage("config field 'validTextReward' must be in [0, 1) (0: off), got 1.0");
         assertThatThrownBy(() -> AuditConfigLoader.load(null, Map.of("temperature", "0")))
                 .hasMessage("config field 'temperature' must be in (0, 5], got 0.0");
+        assertThatThrownBy(() -> AuditConfigLoader.load(null, Map.of("imageTextCredit", "all")))
+                .hasMessage("config field 'imageTextCredit' must be 'pair' or 'both', got 'all'");
+        AuditConfig both = AuditConfigLoader.load(null, Map.of("imageTextCredit", "both"));
+        assertThat(both.creditBothPairings()).isTrue();
+        assertThat(AuditConfig.fromJson(both.toJson())).isEqualTo(both);
+        assertThat(AuditConfigLoader.load(null, Map.of()).toJson().has("imageTextCredit"))
+                .as("left out at its default, so earlier runs resume").isFalse();
         assertThatThrownBy(() -> AuditConfigLoader.load(null, Map.of("references", "S")))
                 .hasMessage("config field 'references' must not contain the target 'S'");
         Path file = tmp.resolve("bad.json");

@@ -77,6 +77,54 @@ class GrpoTest {
     }
 
     @Test
+    void aPairedQuestionLearnsFromItsOwnRewardWhenTheImageTextIsCreditedApart() {
+        // The question of a pair earns 1 when it mentions "clock"; the edit texts all earn the same (no signal).
+        // The question rows must take the question rewards' advantages: with the edits' (all zero) nothing moves.
+        RewardFunction split = new RewardFunction() {
+            @Override
+            public double[] rewards(List<Sample> samples) {
+                return score(samples).question();
+            }
+
+            @Override
+            public Scores score(List<Sample> samples) {
+                double[] q = samples.stream().mapToDouble(s -> s.question() != null
+                        && TextVocabulary.split(s.question()).contains("clock") ? 1 : 0).toArray();
+                return new Scores(new double[samples.size()], q);
+            }
+        };
+        ImageMaker always = (seed, mode, text) -> seed.image();
+        GrpoConfig config = new GrpoConfig(8, 2, 1e-2, 0.0, 1.0, 0.2, 0.02, 1.0, 30, 2, 0.0, 1.0,
+                new double[] {0, 1, 0}, 5).withPairedWeight(1e9);
+        List<SeedInput> seeds = AuditorPolicyTest.seeds(0, 4);
+        List<Double> rate = new ArrayList<>();
+        RewardFunction recording = new RewardFunction() {
+            @Override
+            public double[] rewards(List<Sample> samples) {
+                return split.rewards(samples);
+            }
+
+            @Override
+            public Scores score(List<Sample> samples) {
+                Scores s = split.score(samples);
+                rate.add(java.util.Arrays.stream(s.question()).average().orElseThrow());
+                return s;
+            }
+        };
+        try (AuditorPolicy policy = AuditorPolicy.create(PolicySpec.tiny(), TextVocabularyTest.VOCAB, 11);
+             AuditorPolicy base = policy.copy();
+             Grpo grpo = new Grpo(policy, base, config)) {
+            for (int step = 0; step < 30; step++) {
+                GrpoStats stats = grpo.step(seeds.subList((step % 2) * 2, (step % 2) * 2 + 2), recording, always);
+                assertThat(stats.meanReward()).as("mean of the text rewards").isZero();
+            }
+        }
+        double first = rate.subList(0, 5).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double last = rate.subList(25, 30).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertThat(last).as("questions mentioning 'clock', last 5 steps vs first 5").isGreaterThan(first + 0.1);
+    }
+
+    @Test
     void supervisedThenGrpoIsDeterministic() {
         List<List<float[]>> runs = new ArrayList<>();
         List<List<GrpoStats>> stats = new ArrayList<>();
