@@ -60,19 +60,25 @@ public final class FailureTypeAnalysis {
      */
     public static List<Recheck.Row> recheck(Path runDir, VisionLanguageModel newTarget,
                                             List<VisionLanguageModel> references, int probes) {
+        List<Recheck.Row> rows = recheckRows(runDir, newTarget, references, probes);
+        try {
+            JSON.writeValue(runDir.resolve("recheck.json").toFile(),
+                    java.util.Map.of("target", newTarget.id(), "rows", rows));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write recheck.json in " + runDir + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** {@link #recheck} without writing anything. */
+    public static List<Recheck.Row> recheckRows(Path runDir, VisionLanguageModel newTarget,
+                                                List<VisionLanguageModel> references, int probes) {
         RunManifest manifest = RunDirectory.readManifest(runDir);
         AuditConfig config = AuditConfig.fromJson(manifest.config());
         FailureTypes earlier = read(runDir);
         try (ModelCaller caller = new ModelCaller(config.callPolicy())) {
             Revalidator revalidator = revalidator(config, newTarget, references, caller, earlier.seed());
-            List<Recheck.Row> rows = Recheck.of(earlier, revalidator, probes, earlier.seed());
-            try {
-                JSON.writeValue(runDir.resolve("recheck.json").toFile(),
-                        java.util.Map.of("target", newTarget.id(), "rows", rows));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write recheck.json in " + runDir + ": " + e.getMessage(), e);
-            }
-            return rows;
+            return Recheck.of(earlier, revalidator, probes, earlier.seed());
         }
     }
 

@@ -16,9 +16,16 @@ public final class Recheck {
      *
      * @param pValue one-sided two-proportion test that the rate went down
      * @param shrank whether it went down significantly (alpha 0.05, not corrected for the number of types)
+     * @param beforeByOracle the run's own failure rate of the type by the oracle (evaluation only)
+     * @param shrankByOracle whether the rate by the oracle went down significantly (the same test)
      */
     public record Row(String id, String name, Accuracy before, Accuracy after, Accuracy afterByOracle,
-                      double pValue, boolean shrank) {
+                      double pValue, boolean shrank, Accuracy beforeByOracle, boolean shrankByOracle) {
+    }
+
+    /** Whether {@code after} is significantly below {@code before} (one-sided two-proportion test, alpha 0.05). */
+    public static boolean shrank(Accuracy before, Accuracy after) {
+        return FailureTypeFinder.pValue(before, after) < 0.05;
     }
 
     private Recheck() {
@@ -37,7 +44,10 @@ public final class Recheck {
             Accuracy before = t.validation().targetByConsensus();
             Accuracy after = s.validation().targetByConsensus();
             double p = FailureTypeFinder.pValue(before, after);
-            out.add(new Row(t.id(), t.name(), before, after, s.validation().targetByOracle(), p, p < 0.05));
+            Accuracy beforeOracle = t.validation().targetByOracle();
+            Accuracy afterOracle = s.validation().targetByOracle();
+            out.add(new Row(t.id(), t.name(), before, after, afterOracle, p, p < 0.05, beforeOracle,
+                    shrank(beforeOracle, afterOracle)));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.auditdm.rectify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
 import java.util.TreeMap;
 import org.auditdm.api.NormalizingJudge;
 import org.auditdm.api.VisionLanguageModel;
+import org.auditdm.failures.FailureTypeAnalysis;
+import org.auditdm.failures.FailureTypes;
+import org.auditdm.failures.Recheck;
 import org.auditdm.world.bench.Accuracy;
 import org.auditdm.world.bench.BenchItem;
 import org.auditdm.world.bench.BenchRunner;
@@ -76,10 +80,13 @@ public final class RectificationStudy {
      * @param improvements each fine-tune against the target
      * @param seeds the fine-tuning seeds, each fine-tuned row's suite average per seed, and the rows' paired
      *     differences to S+auditdm ({@link SeedSpread#describe})
+     * @param failureTypes with the controls: per fine-tuned row, the run's validated failure types re-validated
+     *     with it ({@link TypeFixes}); empty without controls or validated types
      */
     public record Result(String runId, BenchTable table, int dataSize, Map<String, Object> datasets,
                          Map<String, Object> checkpoints, List<BenchTable.Improvement> improvements,
-                         Map<String, Object> seeds, Map<String, Object> options, List<String> markdown) {
+                         Map<String, Object> seeds, Map<String, Object> failureTypes, Map<String, Object> options,
+                         List<String> markdown) {
     }
 
     private RectificationStudy() {
@@ -201,6 +208,24 @@ public final class RectificationStudy {
                 }
             }
         }
+        Map<String, Object> typeFixes = new LinkedHashMap<>();
+        List<String> typeLines = new ArrayList<>();
+        if (controls && Files.isRegularFile(ws.runDir().resolve(FailureTypes.FILE))
+                && !FailureTypeAnalysis.read(ws.runDir()).validated().isEmpty()) {
+            List<VisionLanguageModel> refs = ws.references().stream().map(l -> (VisionLanguageModel) l.model()).toList();
+            for (Map.Entry<String, List<Path>> e : dirs.entrySet()) {
+                List<List<Recheck.Row>> perSeed = new ArrayList<>();
+                for (Path dir : e.getValue()) {
+                    try (Checkpoints.Loaded l = Checkpoints.load(dir)) {
+                        perSeed.add(FailureTypeAnalysis.recheckRows(ws.runDir(), l.model(), refs, TypeFixes.PROBES));
+                    }
+                }
+                List<Recheck.Row> pooled = TypeFixes.pooled(perSeed);
+                typeFixes.put(e.getKey(), TypeFixes.describe(pooled));
+                typeLines.add(TypeFixes.line(e.getKey(), pooled));
+            }
+            listener.info("failure types rechecked with each fine-tune (" + TypeFixes.PROBES + " fresh probes per type)");
+        }
         BenchTable table = BenchTable.of(scores);
         List<BenchTable.Improvement> improvements = new ArrayList<>();
         for (String row : data.keySet()) {
@@ -217,8 +242,9 @@ public final class RectificationStudy {
         opts.put("fineTuneSeeds", seeds);
         List<String> md = new ArrayList<>(markdown(table, improvements, datasets));
         md.addAll(SeedSpread.lines(seeds, seedAverages, AUDITDM));
+        md.addAll(typeLines);
         Result result = new Result(ws.runId(), table, n, datasets, checkpoints, improvements,
-                SeedSpread.describe(seeds, seedAverages, AUDITDM), opts, md);
+                SeedSpread.describe(seeds, seedAverages, AUDITDM), typeFixes, opts, md);
         write(ws.runDir().resolve(FILE), result);
         return result;
     }
