@@ -580,9 +580,77 @@ public final class AuditReport {
             b.append("</tr>\n");
         }
         b.append("</tbody></table>\n");
+        seedSpread(b, run.rectification().path("seeds"));
+        typeFixes(b, run.rectification().path("failureTypes"));
         dataFamilies(b, run.rectification().path("datasets"));
         b.append("</section>\n");
         recheckSection(b);
+    }
+
+    /**
+     * Each fine-tuned row's suite average per fine-tuning seed, with the controls' differences to S+auditdm
+     * paired by seed ({@code seeds} of {@code bench rectify --fine-tune-seeds N}); nothing for one seed.
+     */
+    static void seedSpread(StringBuilder b, JsonNode seeds) {
+        JsonNode list = seeds.path("fineTuneSeeds");
+        if (!list.isArray() || list.size() < 2 || !seeds.path("rows").isObject()) {
+            return;
+        }
+        b.append("<h3>Fine-tuning seeds</h3>\n<p class=\"note\">Each data set fine-tuned ").append(list.size())
+                .append(" times on the same data (seeds ").append(esc(joined(list))).append("); the table above pools "
+                        + "them. Suite averages per seed, and each row's difference to the auditdm fine-tune with the "
+                        + "same seed.</p>\n<table class=\"data\"><thead><tr><th>fine-tune</th><th>average per seed</th>"
+                        + "<th>mean</th><th>sd</th><th>auditdm minus this, per seed</th></tr></thead><tbody>\n");
+        seeds.get("rows").fields().forEachRemaining(e -> {
+            JsonNode r = e.getValue();
+            JsonNode d = r.path("pairedDifference");
+            b.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(points(r.path("averages"), false)))
+                    .append("</td><td>").append(esc(point(r.path("mean"), false))).append("</td><td>")
+                    .append(esc(point(r.path("sd"), false))).append("</td><td>")
+                    .append(d.isObject() ? esc(points(d.path("bySeed"), true) + " (mean " + point(d.path("mean"), true)
+                            + ")") : "").append("</td></tr>\n");
+        });
+        b.append("</tbody></table>\n");
+    }
+
+    /** How many of the run's validated failure types shrank with each fine-tune ({@code failureTypes}). */
+    static void typeFixes(StringBuilder b, JsonNode fixes) {
+        if (!fixes.isObject() || fixes.isEmpty()) {
+            return;
+        }
+        b.append("<h3>The audit's failure types after each fine-tune</h3>\n<p class=\"note\">The run's validated "
+                + "types re-validated with each fine-tune on the run's own fresh probes: how many shrank significantly "
+                + "(one-sided test, p &lt; 0.05 each), by the ensemble's consensus and by the oracle (measurement "
+                + "only), and the mean failing rate by the oracle over the types.</p>\n<table class=\"data\"><thead>"
+                + "<tr><th>fine-tune</th><th>types</th><th>shrank by consensus</th><th>shrank by oracle</th>"
+                + "<th>failing by oracle, before</th><th>after</th></tr></thead><tbody>\n");
+        fixes.fields().forEachRemaining(e -> {
+            JsonNode r = e.getValue();
+            b.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(r.path("types").asInt())
+                    .append("</td><td>").append(r.path("shrankByConsensus").asInt()).append("</td><td>")
+                    .append(r.path("shrankByOracle").asInt()).append("</td><td>")
+                    .append(esc(point(r.path("meanFailingByOracleBefore"), false))).append("</td><td>")
+                    .append(esc(point(r.path("meanFailingByOracleAfter"), false))).append("</td></tr>\n");
+        });
+        b.append("</tbody></table>\n");
+    }
+
+    private static String joined(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(x -> out.add(x.asText()));
+        return String.join(", ", out);
+    }
+
+    private static String points(JsonNode fractions, boolean signed) {
+        List<String> out = new ArrayList<>();
+        fractions.forEach(x -> out.add(point(x, signed)));
+        return String.join(", ", out);
+    }
+
+    /** A fraction as percentage points ("49.6", or "+0.3" when signed); "n/a" when not a number. */
+    private static String point(JsonNode fraction, boolean signed) {
+        return fraction.isNumber() ? String.format(Locale.ROOT, signed ? "%+.1f" : "%.1f", 100 * fraction.asDouble())
+                : "n/a";
     }
 
     /**

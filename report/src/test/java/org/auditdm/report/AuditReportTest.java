@@ -114,6 +114,32 @@ class AuditReportTest {
     }
 
     @Test
+    void theSeedSpreadAndTheFailureTypesOfEachFineTuneAreShown() throws Exception {
+        Path r = FixtureRun.write(tmp.resolve("seeds"));
+        Files.writeString(r.resolve(RunContents.RECTIFICATION), """
+                {"table": {"S": {"average": 0.48}},
+                 "seeds": {"fineTuneSeeds": [1, 2],
+                           "rows": {"S+auditdm": {"averages": [0.496, 0.493], "mean": 0.4945, "sd": 0.002},
+                                    "S+<random>": {"averages": [0.494, 0.497], "mean": 0.4955, "sd": 0.002,
+                                                   "pairedDifference": {"of": "S+auditdm", "bySeed": [0.002, -0.004],
+                                                                        "mean": -0.001, "positive": 1}}}},
+                 "failureTypes": {"S+auditdm": {"types": 4, "shrankByConsensus": 3, "shrankByOracle": 1,
+                                                "meanFailingByOracleBefore": 0.45, "meanFailingByOracleAfter": 0.3}}}
+                """);
+        String page = AuditReport.of(RunContents.read(r)).html();
+        assertThat(page).contains("Fine-tuning seeds", "(seeds 1, 2)",
+                "<tr><th>S+auditdm</th><td>49.6, 49.3</td><td>49.5</td><td>0.2</td><td></td></tr>",
+                "<tr><th>S+&lt;random&gt;</th><td>49.4, 49.7</td><td>49.6</td><td>0.2</td><td>+0.2, -0.4 (mean -0.1)</td></tr>",
+                "The audit's failure types after each fine-tune",
+                "<tr><th>S+auditdm</th><td>4</td><td>3</td><td>1</td><td>45.0</td><td>30.0</td></tr>");
+        Files.writeString(r.resolve(RunContents.RECTIFICATION), """
+                {"table": {"S": {"average": 0.48}}, "seeds": {"fineTuneSeeds": [1], "rows": {}}, "failureTypes": {}}
+                """);
+        assertThat(AuditReport.of(RunContents.read(r)).html()).doesNotContain("Fine-tuning seeds",
+                "failure types after each fine-tune");
+    }
+
+    @Test
     void aRecheckShowsRatesBeforeAndAfterByConsensusAndByTheOracle() throws Exception {
         Path r = FixtureRun.write(tmp.resolve("rechecked"));
         String id = RunContents.read(r).failureTypes().types().get(0).id();
