@@ -80,8 +80,8 @@ public final class RectificationStudy {
      * @param improvements each fine-tune against the target
      * @param seeds the fine-tuning seeds, each fine-tuned row's suite average per seed, and the rows' paired
      *     differences to S+auditdm ({@link SeedSpread#describe})
-     * @param failureTypes with the controls: per fine-tuned row, the run's validated failure types re-validated
-     *     with it ({@link TypeFixes}); empty without controls or validated types
+     * @param failureTypes per fine-tuned row, the run's validated failure types re-validated with it
+     *     ({@link TypeFixes}); empty when the run has no validated types
      */
     public record Result(String runId, BenchTable table, int dataSize, Map<String, Object> datasets,
                          Map<String, Object> checkpoints, List<BenchTable.Improvement> improvements,
@@ -210,7 +210,7 @@ public final class RectificationStudy {
         }
         Map<String, Object> typeFixes = new LinkedHashMap<>();
         List<String> typeLines = new ArrayList<>();
-        if (controls && Files.isRegularFile(ws.runDir().resolve(FailureTypes.FILE))
+        if (Files.isRegularFile(ws.runDir().resolve(FailureTypes.FILE))
                 && !FailureTypeAnalysis.read(ws.runDir()).validated().isEmpty()) {
             List<VisionLanguageModel> refs = ws.references().stream().map(l -> (VisionLanguageModel) l.model()).toList();
             for (Map.Entry<String, List<Path>> e : dirs.entrySet()) {
