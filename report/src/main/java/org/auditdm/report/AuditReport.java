@@ -629,8 +629,8 @@ public final class AuditReport {
             b.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(r.path("types").asInt())
                     .append("</td><td>").append(r.path("shrankByConsensus").asInt()).append("</td><td>")
                     .append(r.path("shrankByOracle").asInt()).append("</td><td>")
-                    .append(esc(point(r.path("meanFailingByOracleBefore"), false))).append("</td><td>")
-                    .append(esc(point(r.path("meanFailingByOracleAfter"), false))).append("</td></tr>\n");
+                    .append(esc(point(r.path("meanFailingByOracleBefore"), false))).append("%</td><td>")
+                    .append(esc(point(r.path("meanFailingByOracleAfter"), false))).append("%</td></tr>\n");
         });
         b.append("</tbody></table>\n");
     }

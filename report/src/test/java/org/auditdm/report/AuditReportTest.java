@@ -131,7 +131,7 @@ class AuditReportTest {
                 "<tr><th>S+auditdm</th><td>49.6, 49.3</td><td>49.5</td><td>0.2</td><td></td></tr>",
                 "<tr><th>S+&lt;random&gt;</th><td>49.4, 49.7</td><td>49.6</td><td>0.2</td><td>+0.2, -0.4 (mean -0.1)</td></tr>",
                 "The audit's failure types after each fine-tune",
-                "<tr><th>S+auditdm</th><td>4</td><td>3</td><td>1</td><td>45.0</td><td>30.0</td></tr>");
+                "<tr><th>S+auditdm</th><td>4</td><td>3</td><td>1</td><td>45.0%</td><td>30.0%</td></tr>");
         Files.writeString(r.resolve(RunContents.RECTIFICATION), """
                 {"table": {"S": {"average": 0.48}}, "seeds": {"fineTuneSeeds": [1], "rows": {}}, "failureTypes": {}}
                 """);
