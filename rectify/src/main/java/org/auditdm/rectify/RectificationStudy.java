@@ -151,7 +151,7 @@ public final class RectificationStudy {
             for (long seed : seeds) {
                 // The first seed keeps the single fine-tune's directory, so earlier studies' fine-tunes are reused.
                 boolean first = seed == options.seed();
-                String name = first ? e.getKey() : e.getKey() + " (seed " + seed + ")";
+                String name = seedRow(e.getKey(), seed, first);
                 Path out = RectifyJob.rectifyDir(ws.runDir()).resolve("study")
                         .resolve(first ? d.name() : d.name() + "-seed" + seed);
                 Path replaced = Rectifier.setAsideIfFromOtherData(out, d);
@@ -184,17 +184,36 @@ public final class RectificationStudy {
         BenchRunner runner = new BenchRunner(Renderer.DEFAULT_SIDE, judge);
         Map<String, SuiteScores> scores = new LinkedHashMap<>();
         scores.put(TARGET, evaluate(runner, ws.target().model(), TARGET, items, listener));
+        // Each fine-tune is loaded once: scored on the suites and, when the run has validated failure types,
+        // re-validated on them.
+        boolean recheck = Files.isRegularFile(ws.runDir().resolve(FailureTypes.FILE))
+                && !FailureTypeAnalysis.read(ws.runDir()).validated().isEmpty();
+        List<VisionLanguageModel> refs = ws.references().stream().map(l -> (VisionLanguageModel) l.model()).toList();
         Map<String, List<Double>> seedAverages = new LinkedHashMap<>();
+        Map<String, Object> typeFixes = new LinkedHashMap<>();
+        List<String> typeLines = new ArrayList<>();
         for (Map.Entry<String, List<Path>> e : dirs.entrySet()) {
             List<SuiteScores> perSeed = new ArrayList<>();
+            List<List<Recheck.Row>> rechecks = new ArrayList<>();
             for (int k = 0; k < e.getValue().size(); k++) {
-                String name = k == 0 ? e.getKey() : e.getKey() + " (seed " + seeds.get(k) + ")";
+                String name = seedRow(e.getKey(), seeds.get(k), k == 0);
                 try (Checkpoints.Loaded l = Checkpoints.load(e.getValue().get(k))) {
                     perSeed.add(evaluate(runner, l.model(), name, items, listener));
+                    if (recheck) {
+                        rechecks.add(FailureTypeAnalysis.recheckRows(ws.runDir(), l.model(), refs, TypeFixes.PROBES));
+                    }
                 }
             }
             scores.put(e.getKey(), SeedSpread.pooled(e.getKey(), perSeed));
             seedAverages.put(e.getKey(), perSeed.stream().map(SuiteScores::average).toList());
+            if (recheck) {
+                List<Recheck.Row> pooled = TypeFixes.pooled(rechecks);
+                typeFixes.put(e.getKey(), TypeFixes.describe(pooled));
+                typeLines.add(TypeFixes.line(e.getKey(), pooled));
+            }
+        }
+        if (recheck) {
+            listener.info("failure types rechecked with each fine-tune (" + TypeFixes.PROBES + " fresh probes per type)");
         }
         List<String> refNames = new ArrayList<>(ws.referenceDirs().keySet());
         for (int i = 0; i < refNames.size(); i++) {
@@ -207,24 +226,6 @@ public final class RectificationStudy {
                     scores.put(e.getKey(), evaluate(runner, l.model(), e.getKey(), items, listener));
                 }
             }
-        }
-        Map<String, Object> typeFixes = new LinkedHashMap<>();
-        List<String> typeLines = new ArrayList<>();
-        if (Files.isRegularFile(ws.runDir().resolve(FailureTypes.FILE))
-                && !FailureTypeAnalysis.read(ws.runDir()).validated().isEmpty()) {
-            List<VisionLanguageModel> refs = ws.references().stream().map(l -> (VisionLanguageModel) l.model()).toList();
-            for (Map.Entry<String, List<Path>> e : dirs.entrySet()) {
-                List<List<Recheck.Row>> perSeed = new ArrayList<>();
-                for (Path dir : e.getValue()) {
-                    try (Checkpoints.Loaded l = Checkpoints.load(dir)) {
-                        perSeed.add(FailureTypeAnalysis.recheckRows(ws.runDir(), l.model(), refs, TypeFixes.PROBES));
-                    }
-                }
-                List<Recheck.Row> pooled = TypeFixes.pooled(perSeed);
-                typeFixes.put(e.getKey(), TypeFixes.describe(pooled));
-                typeLines.add(TypeFixes.line(e.getKey(), pooled));
-            }
-            listener.info("failure types rechecked with each fine-tune (" + TypeFixes.PROBES + " fresh probes per type)");
         }
         BenchTable table = BenchTable.of(scores);
         List<BenchTable.Improvement> improvements = new ArrayList<>();
@@ -247,6 +248,11 @@ public final class RectificationStudy {
                 SeedSpread.describe(seeds, seedAverages, AUDITDM), typeFixes, opts, md);
         write(ws.runDir().resolve(FILE), result);
         return result;
+    }
+
+    /** The row name of one fine-tune: the data set's row for the first seed, with the seed for the others. */
+    private static String seedRow(String row, long seed, boolean first) {
+        return first ? row : row + " (seed " + seed + ")";
     }
 
     private static SuiteScores evaluate(BenchRunner runner, VisionLanguageModel model, String name,

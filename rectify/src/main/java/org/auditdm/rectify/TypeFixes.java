@@ -70,12 +70,11 @@ public final class TypeFixes {
 
     /** "S+auditdm: 3 of 4 types shrank by consensus, 1 by the oracle; failing by the oracle 45.0% -> 30.0%". */
     public static String line(String row, List<Recheck.Row> rows) {
+        Map<String, Object> m = describe(rows);
         return String.format(Locale.ROOT, "%s: %d of %d validated failure types shrank by consensus, %d by the oracle;"
-                        + " failing by the oracle, mean over types, %.1f%% -> %.1f%%", row,
-                rows.stream().filter(Recheck.Row::shrank).count(), rows.size(),
-                rows.stream().filter(Recheck.Row::shrankByOracle).count(),
-                100 * mean(rows.stream().map(Recheck.Row::beforeByOracle).toList()),
-                100 * mean(rows.stream().map(Recheck.Row::afterByOracle).toList()));
+                        + " failing by the oracle, mean over types, %.1f%% -> %.1f%%", row, m.get("shrankByConsensus"),
+                m.get("types"), m.get("shrankByOracle"), 100 * (double) m.get("meanFailingByOracleBefore"),
+                100 * (double) m.get("meanFailingByOracleAfter"));
     }
 
     private static double mean(List<Accuracy> xs) {
