@@ -1,10 +1,14 @@
 package org.auditdm.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.auditdm.failures.FailureTypes;
 import org.auditdm.report.ReportJson;
@@ -21,7 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Compare the failure types of two runs (e.g. before and after rectification), matched by type id:"
                 + " fixed (validated in A, not in B), remaining (validated in both: rate change, whether the 95%% CIs"
                 + " separate) and new (validated only in B).",
-                "Prints a table; --json and --html also write the diff as files."})
+                "Prints a table; --json and --html also write the diff as files. With --fail-on it is a gate for CI: "
+                        + "exit code 3 when the later run fails it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:compared (and the gate, if any, passed)", "1:an unexpected error",
+                "2:bad input (a run without failure types, malformed files, an unknown gate)",
+                "3:the gate failed: the later run has what --fail-on names"})
 public final class DiffCommand implements Callable<Integer> {
 
     @Spec
@@ -39,18 +48,41 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write the diff as a self-contained HTML page.")
     Path html;
 
+    @Option(names = "--fail-on", paramLabel = "GATES", description = "Gate for CI, comma-separated: new (a type "
+            + "validated in B only), worse (validated in both, failure rate up with separate 95%% CIs), remaining (any "
+            + "type validated in both). Exit code 3 when B has any of them.")
+    String failOn;
+
+    /** Exit code of a failed gate (1 and 2 are errors). */
+    static final int GATE_FAILED = 3;
+
     @Override
     public Integer call() {
+        Set<RunDiff.Gate> gates = failOn == null ? Set.of() : RunDiff.Gate.parse(failOn);
         RunDiff diff = RunDiff.between(readTypes(runA), readTypes(runB));
-        spec.commandLine().getOut().print(diff.text());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(diff.text());
         if (json != null) {
             write(json, ReportJson.write(diff));
         }
         if (html != null) {
             write(html, diff.htmlPage());
         }
-        spec.commandLine().getOut().flush();
-        return 0;
+        int code = 0;
+        if (!gates.isEmpty()) {
+            String names = String.join(",", gates.stream().map(g -> g.name().toLowerCase(Locale.ROOT)).toList());
+            List<String> violations = diff.violations(gates);
+            out.println();
+            if (violations.isEmpty()) {
+                out.println("gate " + names + ": passed");
+            } else {
+                out.println("gate " + names + ": FAILED, " + violations.size() + " type(s):");
+                violations.forEach(v -> out.println("  " + v));
+                code = GATE_FAILED;
+            }
+        }
+        out.flush();
+        return code;
     }
 
     /** The failure types of a run directory, or of a failure-types.json file given directly. */

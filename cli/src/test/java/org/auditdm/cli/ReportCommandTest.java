@@ -125,6 +125,27 @@ class ReportCommandTest {
     }
 
     @Test
+    void diffFailOnIsAGateWithItsOwnExitCode() throws Exception {
+        Path a = minimalRun("v1");
+        Path b = minimalRun("v2");
+        writeTypes(a, "v1", type("family=count", 50, true));
+        writeTypes(b, "v2", type("family=count", 48, true), type("family=clock", 40, true));
+        String[] failed = run("diff", a.toString(), b.toString(), "--fail-on", "new,worse");
+        assertThat(failed[0]).isEqualTo("3");
+        assertThat(failed[1]).contains("gate new,worse: FAILED, 1 type(s):", "  new: ", "family=clock");
+        String[] passed = run("diff", a.toString(), b.toString(), "--fail-on", "worse");
+        assertThat(passed[0]).isEqualTo("0");
+        assertThat(passed[1]).contains("gate worse: passed");
+        String[] plain = run("diff", a.toString(), b.toString());
+        assertThat(plain[0]).isEqualTo("0");
+        assertThat(plain[1]).doesNotContain("gate");
+        String[] bad = run("diff", a.toString(), b.toString(), "--fail-on", "newer");
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2].trim()).isEqualTo("error: unknown gate 'newer'; expected some of new, worse, remaining");
+        assertThat(run("diff", "--help")[1]).contains("Exit codes:", "3   the gate failed");
+    }
+
+    @Test
     void diffWithoutFailureTypesIsOneLine() throws Exception {
         Path a = minimalRun("plain");
         String[] r = run("diff", a.toString(), a.toString());

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.auditdm.failures.FailureType;
 import org.auditdm.failures.FailureTypes;
 import org.auditdm.world.bench.Accuracy;
@@ -56,6 +58,38 @@ public record RunDiff(String runA, String runB, List<Fixed> fixed,
 
     public static final String ABSENT = "absent";
     public static final String NOT_VALIDATED = "not validated";
+
+    /** What fails a diff used as a gate (in CI: {@code auditdm diff A B --fail-on new,worse}). */
+    public enum Gate {
+        /** A type validated in B only: the later model has a failure type the earlier one did not. */
+        NEW,
+        /** A type validated in both whose failure rate rose, with separate 95% intervals. */
+        WORSE,
+        /** Any type validated in both: every validated type of A must be gone from B. */
+        REMAINING;
+
+        /** The gates named in a comma-separated list ({@code new,worse}); unknown names are reported by name. */
+        public static EnumSet<Gate> parse(String names) {
+            EnumSet<Gate> out = EnumSet.noneOf(Gate.class);
+            for (String n : names.split(",")) {
+                String t = n.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                try {
+                    out.add(Gate.valueOf(t.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown gate '" + t + "'; expected some of "
+                            + String.join(", ", java.util.Arrays.stream(values())
+                            .map(g -> g.name().toLowerCase(Locale.ROOT)).toList()));
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("no gate named in '" + names + "'");
+            }
+            return out;
+        }
+    }
 
     public RunDiff {
         fixed = List.copyOf(fixed);
@@ -106,6 +140,31 @@ public record RunDiff(String runA, String runB, List<Fixed> fixed,
         notFound.sort(Comparator.comparing(NotFound::id));
         added.sort(Comparator.comparing(Added::id));
         return new RunDiff(a.runId(), b.runId(), fixed, notFound, remaining, added);
+    }
+
+    /**
+     * Why this diff fails {@code gates}, one line per type (empty when it passes): for a CI job, or a JUnit
+     * test ({@code assertThat(diff.violations(EnumSet.of(Gate.NEW))).isEmpty()}).
+     */
+    public List<String> violations(Set<Gate> gates) {
+        List<String> out = new ArrayList<>();
+        if (gates.contains(Gate.NEW)) {
+            for (Added n : added) {
+                out.add(String.format(Locale.ROOT, "new: %s %s (failing %s in B; %s in A)", n.id(), n.name(),
+                        pct(n.rateB()), n.statusA()));
+            }
+        }
+        for (Remaining r : remaining) {
+            boolean worse = r.separated() && r.change() > 0;
+            if (gates.contains(Gate.REMAINING)) {
+                out.add(String.format(Locale.ROOT, "remaining: %s %s (%s -> %s)", r.id(), r.name(), pct(r.rateA()),
+                        pct(r.rateB())));
+            } else if (gates.contains(Gate.WORSE) && worse) {
+                out.add(String.format(Locale.ROOT, "worse: %s %s (%s -> %s, CIs separate)", r.id(), r.name(),
+                        pct(r.rateA()), pct(r.rateB())));
+            }
+        }
+        return out;
     }
 
     /** Whether two rates' 95% intervals do not overlap (a conservative test of a real change). */

@@ -66,6 +66,40 @@ class RunDiffTest {
     }
 
     @Test
+    void gatesNameEachTypeThatFailsThem() {
+        RunDiff d = RunDiff.between(before, after);
+        assertThat(d.violations(java.util.EnumSet.of(RunDiff.Gate.NEW)))
+                .hasSize(2)
+                .anySatisfy(v -> assertThat(v).startsWith("new: " + GREW.id() + " region").contains("not validated in A"))
+                .anySatisfy(v -> assertThat(v).startsWith("new: " + BORN.id() + " clock <b>").contains("absent in A"));
+        // shape fell (80% -> 40%) and size rose within its interval: neither is worse
+        assertThat(d.violations(java.util.EnumSet.of(RunDiff.Gate.WORSE))).isEmpty();
+        assertThat(d.violations(java.util.EnumSet.of(RunDiff.Gate.REMAINING)))
+                .extracting(v -> v.substring(0, v.indexOf(' ', "remaining: ".length())))
+                .containsExactly("remaining: " + HALVED.id(), "remaining: " + STEADY.id());
+        assertThat(d.violations(java.util.EnumSet.allOf(RunDiff.Gate.class))).hasSize(4);
+
+        RunDiff rose = RunDiff.between(run("a", type(STEADY, "size", 20, 100, true)),
+                run("b", type(STEADY, "size", 60, 100, true)));
+        assertThat(rose.violations(java.util.EnumSet.of(RunDiff.Gate.WORSE)))
+                .containsExactly("worse: " + STEADY.id() + " size (20.0 [13.3, 28.9] -> 60.0 [50.2, 69.1], CIs separate)");
+        assertThat(rose.violations(java.util.EnumSet.of(RunDiff.Gate.NEW))).isEmpty();
+        // a model compared with itself passes every gate but 'remaining'
+        RunDiff same = RunDiff.between(before, before);
+        assertThat(same.violations(java.util.EnumSet.of(RunDiff.Gate.NEW, RunDiff.Gate.WORSE))).isEmpty();
+    }
+
+    @Test
+    void gateNamesAreParsedOrReportedByName() {
+        assertThat(RunDiff.Gate.parse("new, Worse")).containsExactly(RunDiff.Gate.NEW, RunDiff.Gate.WORSE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunDiff.Gate.parse("new,fixed"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown gate 'fixed'; expected some of new, worse, remaining");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunDiff.Gate.parse(" , "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no gate named");
+    }
+
+    @Test
     void remainingTypesCarryTheRateChangeAndWhetherIntervalsSeparate() {
         RunDiff d = RunDiff.between(before, after);
         RunDiff.Remaining shape = d.remaining().get(0);
