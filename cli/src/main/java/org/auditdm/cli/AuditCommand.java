@@ -257,9 +257,53 @@ public class AuditCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "discovery speed: %.1f probes/s (generate + render + 3 models + judge)%n",
                     s.probesPerSecond());
         }
-        if (s.measures().isEmpty()) {
+        if (!s.measures().isEmpty()) {
+            printMeasures(o, s);
+        }
+        printQuestions(o, s);
+    }
+
+    /** Questions per phase and model, then what the target's questions bought. */
+    static void printQuestions(PrintWriter o, AuditRunner.Summary s) {
+        if (s.questions().isEmpty()) {
             return;
         }
+        List<String> ids = List.copyOf(s.questions().get(0).questions().keySet());
+        o.printf("%-36s", "questions asked (this invocation)");
+        ids.forEach(id -> o.printf(" %-22s", (id.equals(s.targetId()) ? "target " : "") + id));
+        o.println();
+        long[] totals = new long[ids.size()];
+        for (org.auditdm.audit.run.QueryBudget.Phase p : s.questions()) {
+            o.printf("  %-34s", p.name());
+            for (int i = 0; i < ids.size(); i++) {
+                totals[i] += p.of(ids.get(i));
+                o.printf(" %-22d", p.of(ids.get(i)));
+            }
+            o.println();
+        }
+        o.printf("  %-34s", "total");
+        for (long t : totals) {
+            o.printf(" %-22d", t);
+        }
+        o.println();
+        List<String> parts = new java.util.ArrayList<>();
+        long discovery = s.targetQuestions(AuditRunner.PHASE_DISCOVERY);
+        if (!Double.isNaN(s.probesPerSecond()) && discovery > 0) {
+            parts.add(String.format(Locale.ROOT, "findings in discovery %.1f", 100.0 * s.findings() / discovery));
+        }
+        for (Map.Entry<String, AuditMeasures> e : s.measures().entrySet()) {
+            long q = s.targetQuestions(AuditRunner.PHASE_MEASURE + e.getKey());
+            if (q > 0) {
+                parts.add(String.format(Locale.ROOT, "valid failures %s %.1f", e.getKey(),
+                        100.0 * e.getValue().searchSuccess().correct() / q));
+            }
+        }
+        if (!parts.isEmpty()) {
+            o.println("per 100 target questions: " + String.join("; ", parts));
+        }
+    }
+
+    private static void printMeasures(PrintWriter o, AuditRunner.Summary s) {
         o.printf("%-28s %-22s %-22s %-22s%n", "auditor (equal budget)", "search success", "finding precision",
                 "valid text");
         for (Map.Entry<String, AuditMeasures> e : s.measures().entrySet()) {

@@ -46,6 +46,7 @@ import org.auditdm.audit.run.Evaluated;
 import org.auditdm.audit.run.Evaluator;
 import org.auditdm.audit.run.Judging;
 import org.auditdm.audit.run.ModelCaller;
+import org.auditdm.audit.run.QueryBudget;
 import org.auditdm.audit.run.RunDirectory;
 import org.auditdm.audit.run.RunEvent;
 import org.auditdm.audit.run.RunManifest;
@@ -86,10 +87,29 @@ public final class AuditRunner {
     public record CurvePoint(int step, double meanReward, double validRate, double meanKl, double learningRate) {
     }
 
-    /** What an audit produced. */
+    /**
+     * What an audit produced.
+     *
+     * @param questions the questions each model was asked in this invocation, by phase ({@code queries.json})
+     * @param targetId the id the target's questions are counted under
+     */
     public record Summary(Path runDir, List<CurvePoint> rewardCurve, int findings, Map<String, AuditMeasures> measures,
-                          double probesPerSecond) {
+                          double probesPerSecond, List<QueryBudget.Phase> questions, String targetId) {
+        public Summary {
+            questions = List.copyOf(questions);
+        }
+
+        /** Questions the target was asked in phase {@code name}, 0 when the phase did not run here. */
+        public long targetQuestions(String name) {
+            return questions.stream().filter(p -> p.name().equals(name)).mapToLong(p -> p.of(targetId)).sum();
+        }
     }
+
+    /** Phase names of {@link Summary#questions()}. */
+    public static final String PHASE_GRPO = "grpo";
+    public static final String PHASE_DISCOVERY = "discovery";
+    /** The equal-budget measurement of one auditor: this prefix and its id. */
+    public static final String PHASE_MEASURE = "measure ";
 
     /** Progress of the phases, for progress bars. */
     public interface Listener {
@@ -175,12 +195,15 @@ public final class AuditRunner {
         }
         RunManifest manifest = RunManifest.describe(runId(), clock, checksums, config.toJson(), seeds.describe(),
                 config.seed(), gitDir);
+        QueryBudget budget = new QueryBudget();
+        VisionLanguageModel target = budget.count(models.target());
+        List<VisionLanguageModel> references = models.references().stream().map(budget::count).toList();
         try (RunDirectory run = RunDirectory.createOrResume(dir, manifest, clock);
              ModelCaller caller = new ModelCaller(config.callPolicy())) {
-            ReferenceEnsemble ensemble = new ReferenceEnsemble(models.references(), judge);
+            ReferenceEnsemble ensemble = new ReferenceEnsemble(references, judge);
             ProbeBuilder builder = new ProbeBuilder(run.images(), config.imageSide(), config.seed(), photos,
                     (picture, scene) -> recentScenes.put(picture.sha256(), scene));
-            Evaluator evaluator = new Evaluator(builder, new Judging(models.target(), ensemble, judge, caller)
+            Evaluator evaluator = new Evaluator(builder, new Judging(target, ensemble, judge, caller)
                     .withMinConfidence(config.minConfidence()),
                     config.checkPresuppositions());
 
@@ -190,11 +213,13 @@ public final class AuditRunner {
                 discoverer = promptAuditor;
             } else {
                 listener.phase("rl");
+                budget.phase(PHASE_GRPO);
                 AuditorPolicy trained = reinforce(run, evaluator, curve, listener);
                 discoverer = new PolicyAuditor("auditor:rl", trained, config.temperature());
             }
 
             listener.phase("discovery");
+            budget.phase(PHASE_DISCOVERY);
             long start = System.nanoTime();
             // Photo seeds: the trained auditor with photo edits. World seeds: the configured mix of auditors.
             Auditor onSeeds = promptAuditor != null ? discoverer
@@ -212,11 +237,13 @@ public final class AuditRunner {
             Map<String, AuditMeasures> measures = Map.of();
             if (seedSource == null) {
                 listener.phase("measure");
-                measures = measure(run, evaluator, seeds, discoverer, listener);
+                measures = measure(run, evaluator, seeds, discoverer, listener, budget);
                 write(run.dir().resolve("measures.json"), measures);
             }
-            return new Summary(run.dir(), curve, run.findings().size(), measures,
-                    run.resumed() ? Double.NaN : probes / Math.max(seconds, 1e-9));
+            Summary summary = new Summary(run.dir(), curve, run.findings().size(), measures,
+                    run.resumed() ? Double.NaN : probes / Math.max(seconds, 1e-9), budget.phases(), target.id());
+            write(run.dir().resolve(QUERIES_FILE), queries(summary, run.resumed()));
+            return summary;
         }
     }
 
@@ -321,7 +348,7 @@ public final class AuditRunner {
      * per seed in the same modes; the oracle then says which pairs are real failures.
      */
     private Map<String, AuditMeasures> measure(RunDirectory run, Evaluator evaluator, SeedSource seeds,
-                                               Auditor rl, Listener listener) {
+                                               Auditor rl, Listener listener, QueryBudget budget) {
         int n = Math.min(MEASURE_SEEDS, seeds.size());
         List<Auditor> auditors = List.of(rl, baseAuditor(),
                 new RandomTextAuditor(recentScenes::get));
@@ -332,6 +359,7 @@ public final class AuditRunner {
         }
         Map<String, AuditMeasures> out = new LinkedHashMap<>();
         for (Auditor a : auditors) {
+            budget.phase(PHASE_MEASURE + a.id());
             List<Evaluated> all = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 SplittableRandom rng = ZooTraining.stepRandom(config.seed() ^ 0x4D45415355524BL, i);
@@ -344,6 +372,46 @@ public final class AuditRunner {
             }));
         }
         return out;
+    }
+
+    /** Where {@link #queries} goes in the run directory. */
+    public static final String QUERIES_FILE = "queries.json";
+
+    /**
+     * {@code queries.json}: the questions per model and phase of this invocation, and what the target's
+     * questions bought: findings per 100 in discovery (a fresh run only: a resumed one asked only some seeds'
+     * questions) and, per auditor of the measurement, valid failures per 100.
+     */
+    private static Map<String, Object> queries(Summary s, boolean resumed) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("scope", "this invocation of the audit (a resumed run counts only its own questions); every question "
+                + "asked of a model, presupposition checks and retries included");
+        doc.put("target", s.targetId());
+        doc.put("phases", s.questions());
+        Map<String, Object> yield = new LinkedHashMap<>();
+        long discovery = s.targetQuestions(PHASE_DISCOVERY);
+        if (!resumed && discovery > 0) {
+            yield.put(PHASE_DISCOVERY, ordered("findings", s.findings(), "targetQuestions", discovery,
+                    "findingsPer100", 100.0 * s.findings() / discovery));
+        }
+        for (Map.Entry<String, AuditMeasures> e : s.measures().entrySet()) {
+            long q = s.targetQuestions(PHASE_MEASURE + e.getKey());
+            if (q > 0) {
+                long failures = e.getValue().searchSuccess().correct();
+                yield.put(PHASE_MEASURE + e.getKey(), ordered("validFailures", failures, "targetQuestions", q,
+                        "validFailuresPer100", 100.0 * failures / q));
+            }
+        }
+        doc.put("targetYield", yield);
+        return doc;
+    }
+
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        m.put(k3, v3);
+        return m;
     }
 
     private static void write(Path file, Object value) {

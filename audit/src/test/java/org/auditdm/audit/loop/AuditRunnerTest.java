@@ -2,6 +2,8 @@ package org.auditdm.audit.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import org.auditdm.audit.config.AuditConfig;
 import org.auditdm.audit.policy.AuditorPolicy;
 import org.auditdm.audit.policy.PolicySpec;
 import org.auditdm.audit.policy.TextVocabulary;
+import org.auditdm.audit.run.AuditMeasures;
 import org.auditdm.audit.run.RunDirectory;
 import org.auditdm.world.question.AnswerSpace;
 import org.auditdm.zoo.model.ModelSpec;
@@ -87,11 +90,27 @@ class AuditRunnerTest {
             first = rd.findings();
         }
         assertThat(s.findings()).isEqualTo(first.size());
+        // Every question asked is counted by phase: world text is always valid, so each of its pairs asked the
+        // target exactly once; an invalid text asks nobody.
+        assertThat(s.questions()).extracting(org.auditdm.audit.run.QueryBudget.Phase::name).containsExactly("grpo",
+                "discovery", "measure auditor:rl", "measure auditor:base", "measure auditor:random-world-text");
+        AuditMeasures world = s.measures().get("auditor:random-world-text");
+        assertThat(world.validText().rate()).isEqualTo(1.0);
+        assertThat(s.targetQuestions("measure auditor:random-world-text")).isEqualTo(world.searchSuccess().total());
+        AuditMeasures rl = s.measures().get("auditor:rl");
+        assertThat(s.targetQuestions("measure auditor:rl")).isEqualTo(rl.validText().correct());
+        assertThat(s.targetId()).isEqualTo("tiny:target");
+        JsonNode queries = new ObjectMapper().readTree(tmp.resolve("run").resolve(AuditRunner.QUERIES_FILE).toFile());
+        assertThat(queries.path("phases").get(4).path("questions").path("tiny:refA").asLong())
+                .isEqualTo(s.questions().get(4).of("tiny:refA")).isPositive();
+        assertThat(queries.path("targetYield").path("measure auditor:rl").path("targetQuestions").asLong())
+                .isEqualTo(rl.validText().correct());
 
         // A second invocation on the same directory resumes: nothing is recomputed or duplicated.
         AuditRunner.Summary again = runner(tmp.resolve("run")).run(new AuditRunner.Listener() { });
         assertThat(again.findings()).isEqualTo(first.size());
         assertThat(again.rewardCurve()).isEqualTo(s.rewardCurve());
+        assertThat(again.targetQuestions("grpo")).isZero();
 
         // A fresh run with the same seed and config finds the same findings.
         runner(tmp.resolve("other")).run(new AuditRunner.Listener() { });
