@@ -315,7 +315,44 @@ public final class AuditReport {
                 "search success", rates)).append("</div>\n");
         splitTable(b, "Search success by kind of probe", AuditMeasures::searchSuccessByProbe);
         splitTable(b, "Search success by kind of seed scene", AuditMeasures::searchSuccessBySeed);
+        queriesTable(b);
         b.append("</section>\n");
+    }
+
+    /** The questions each model was asked, by phase, and the target's yield (nothing for runs without it). */
+    private void queriesTable(StringBuilder b) {
+        JsonNode q = run.queries();
+        if (q == null || !q.path("phases").isArray() || q.path("phases").isEmpty()) {
+            return;
+        }
+        List<String> models = new ArrayList<>();
+        q.path("phases").get(0).path("questions").fieldNames().forEachRemaining(models::add);
+        String target = q.path("target").asText("");
+        b.append("<h3>Questions asked</h3>\n<p class=\"note\">Every question each model was asked in the invocation"
+                + " that wrote the run's measures, by phase; presupposition checks and retries included. For a remote"
+                + " model each is a request.</p>\n<table class=\"data\"><thead><tr><th>phase</th>");
+        models.forEach(m -> b.append("<th>").append(esc((m.equals(target) ? "target " : "") + m)).append("</th>"));
+        b.append("</tr></thead><tbody>\n");
+        for (JsonNode p : q.path("phases")) {
+            b.append("<tr><td>").append(esc(p.path("name").asText())).append("</td>");
+            models.forEach(m -> b.append("<td>").append(p.path("questions").path(m).asLong()).append("</td>"));
+            b.append("</tr>\n");
+        }
+        b.append("</tbody></table>\n");
+        List<String> yields = new ArrayList<>();
+        q.path("targetYield").fields().forEachRemaining(e -> {
+            JsonNode y = e.getValue();
+            boolean discovery = y.has("findingsPer100");
+            yields.add(String.format(Locale.ROOT, "%s: %.1f %s per 100 target questions (%d of %d)", e.getKey(),
+                    y.path(discovery ? "findingsPer100" : "validFailuresPer100").asDouble(),
+                    discovery ? "findings" : "valid failures", y.path(discovery ? "findings" : "validFailures").asLong(),
+                    y.path("targetQuestions").asLong()));
+        });
+        if (!yields.isEmpty()) {
+            b.append("<ul class=\"note\">");
+            yields.forEach(y -> b.append("<li>").append(esc(y)).append("</li>"));
+            b.append("</ul>\n");
+        }
     }
 
     /** Search success split one way: a row per kind, a column per auditor (nothing for runs without it). */

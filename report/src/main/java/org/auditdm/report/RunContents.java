@@ -32,12 +32,15 @@ import org.auditdm.failures.FailureTypes;
  * @param measures auditor id to measures, in file order; empty when {@code measures.json} is missing
  * @param failureTypes null when {@code failure-types.json} is missing
  * @param rectification the {@code rectification.json} document, or null when missing
+ * @param queries the {@code queries.json} document (questions per model and phase), or null when missing
  */
 public record RunContents(Path dir, RunManifest manifest, List<Finding> findings, List<CurvePoint> rewardCurve,
-                          Map<String, AuditMeasures> measures, FailureTypes failureTypes, JsonNode rectification) {
+                          Map<String, AuditMeasures> measures, FailureTypes failureTypes, JsonNode rectification,
+                          JsonNode queries) {
     public static final String REWARD_CURVE = "reward-curve.json";
     public static final String MEASURES = "measures.json";
     public static final String RECTIFICATION = "rectification.json";
+    public static final String QUERIES = "queries.json";
 
     public RunContents {
         Objects.requireNonNull(dir, "dir");
@@ -82,7 +85,9 @@ public record RunContents(Path dir, RunManifest manifest, List<Finding> findings
         FailureTypes types = Files.exists(typesFile) ? readJson(typesFile, new TypeReference<FailureTypes>() { }) : null;
         Path rectFile = dir.resolve(RECTIFICATION);
         JsonNode rect = Files.exists(rectFile) ? readJson(rectFile, new TypeReference<JsonNode>() { }) : null;
-        return new RunContents(dir, manifest, findings, curve, measures, types, rect);
+        Path queriesFile = dir.resolve(QUERIES);
+        JsonNode queries = Files.exists(queriesFile) ? readJson(queriesFile, new TypeReference<JsonNode>() { }) : null;
+        return new RunContents(dir, manifest, findings, curve, measures, types, rect, queries);
     }
 
     /** Reads a {@code failure-types.json} file; errors name the file. */

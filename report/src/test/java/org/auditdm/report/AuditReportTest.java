@@ -100,6 +100,24 @@ class AuditReportTest {
     }
 
     @Test
+    void theQuestionsAskedAndTheTargetsYieldAreShownWhenTheRunHasThem() throws Exception {
+        Path r = FixtureRun.write(tmp.resolve("queries"));
+        assertThat(AuditReport.of(RunContents.read(r)).html()).doesNotContain("Questions asked");
+        Files.writeString(r.resolve(RunContents.QUERIES), """
+                {"target": "zoo:S", "phases": [
+                  {"name": "grpo", "questions": {"zoo:S": 120, "zoo:<R1>": 130}},
+                  {"name": "measure auditor:rl", "questions": {"zoo:S": 40, "zoo:<R1>": 44}}],
+                 "targetYield": {"discovery": {"findings": 7, "targetQuestions": 50, "findingsPer100": 14.0},
+                  "measure auditor:rl": {"validFailures": 10, "targetQuestions": 40, "validFailuresPer100": 25.0}}}
+                """);
+        String page = AuditReport.of(RunContents.read(r)).html();
+        assertThat(page).contains("<h3>Questions asked</h3>", "<th>target zoo:S</th><th>zoo:&lt;R1&gt;</th>",
+                "<tr><td>grpo</td><td>120</td><td>130</td></tr>",
+                "<li>discovery: 14.0 findings per 100 target questions (7 of 50)</li>",
+                "<li>measure auditor:rl: 25.0 valid failures per 100 target questions (10 of 40)</li>");
+    }
+
+    @Test
     void theRectificationDataIsShownByQuestionFamily() throws Exception {
         Path r = FixtureRun.write(tmp.resolve("families"));
         Files.writeString(r.resolve(RunContents.RECTIFICATION), """
