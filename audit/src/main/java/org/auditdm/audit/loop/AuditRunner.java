@@ -91,7 +91,7 @@ public final class AuditRunner {
      * What an audit produced.
      *
      * @param questions the questions each model was asked in this invocation, by phase ({@code queries.json})
-     * @param targetId the id the target's questions are counted under
+     * @param targetId the name the target's questions are counted under (the config's, as {@code S})
      */
     public record Summary(Path runDir, List<CurvePoint> rewardCurve, int findings, Map<String, AuditMeasures> measures,
                           double probesPerSecond, List<QueryBudget.Phase> questions, String targetId) {
@@ -196,8 +196,14 @@ public final class AuditRunner {
         RunManifest manifest = RunManifest.describe(runId(), clock, checksums, config.toJson(), seeds.describe(),
                 config.seed(), gitDir);
         QueryBudget budget = new QueryBudget();
-        VisionLanguageModel target = budget.count(models.target());
-        List<VisionLanguageModel> references = models.references().stream().map(budget::count).toList();
+        // Counted under the names the config gives them (S, R1, ...) when it names each model given.
+        boolean named = config.references().size() == models.references().size();
+        VisionLanguageModel target = budget.count(models.target(), named ? config.target() : models.target().id());
+        List<VisionLanguageModel> references = new ArrayList<>();
+        for (int i = 0; i < models.references().size(); i++) {
+            VisionLanguageModel r = models.references().get(i);
+            references.add(budget.count(r, named ? config.references().get(i) : r.id()));
+        }
         try (RunDirectory run = RunDirectory.createOrResume(dir, manifest, clock);
              ModelCaller caller = new ModelCaller(config.callPolicy())) {
             ReferenceEnsemble ensemble = new ReferenceEnsemble(references, judge);
@@ -241,8 +247,9 @@ public final class AuditRunner {
                 write(run.dir().resolve("measures.json"), measures);
             }
             Summary summary = new Summary(run.dir(), curve, run.findings().size(), measures,
-                    run.resumed() ? Double.NaN : probes / Math.max(seconds, 1e-9), budget.phases(), target.id());
-            write(run.dir().resolve(QUERIES_FILE), queries(summary, run.resumed()));
+                    run.resumed() ? Double.NaN : probes / Math.max(seconds, 1e-9), budget.phases(),
+                    budget.models().keySet().iterator().next());
+            write(run.dir().resolve(QUERIES_FILE), queries(summary, budget.models(), run.resumed()));
             return summary;
         }
     }
@@ -382,11 +389,12 @@ public final class AuditRunner {
      * questions bought: findings per 100 in discovery (a fresh run only: a resumed one asked only some seeds'
      * questions) and, per auditor of the measurement, valid failures per 100.
      */
-    private static Map<String, Object> queries(Summary s, boolean resumed) {
+    private static Map<String, Object> queries(Summary s, Map<String, String> models, boolean resumed) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("scope", "this invocation of the audit (a resumed run counts only its own questions); every question "
                 + "asked of a model, presupposition checks and retries included");
         doc.put("target", s.targetId());
+        doc.put("models", models);
         doc.put("phases", s.questions());
         Map<String, Object> yield = new LinkedHashMap<>();
         long discovery = s.targetQuestions(PHASE_DISCOVERY);

@@ -25,7 +25,7 @@ public final class QueryBudget {
     public static final String SETUP = "setup";
 
     private final Map<String, Map<String, LongAdder>> byPhase = new LinkedHashMap<>();
-    private final List<String> models = new ArrayList<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
     private volatile String phase = SETUP;
 
     /** Questions asked per model in one phase, in the order the models were registered. */
@@ -46,18 +46,28 @@ public final class QueryBudget {
         byPhase.computeIfAbsent(name, k -> new LinkedHashMap<>());
     }
 
+    /** {@code model}, counted under its {@link VisionLanguageModel#id()}. */
+    public VisionLanguageModel count(VisionLanguageModel model) {
+        return count(model, model.id());
+    }
+
     /**
-     * {@code model}, counting every question it is asked under its {@link VisionLanguageModel#id()} (a second
-     * model of the same id, say one checkpoint twice in an ensemble, is counted apart as {@code "ID #2"}).
+     * {@code model}, counting every question it is asked under {@code name} (a second model of the same name,
+     * say one checkpoint twice in an ensemble, is counted apart as {@code "NAME #2"}).
      */
-    public synchronized VisionLanguageModel count(VisionLanguageModel model) {
+    public synchronized VisionLanguageModel count(VisionLanguageModel model, String name) {
         Objects.requireNonNull(model, "model");
-        String key = model.id();
-        for (int n = 2; models.contains(key); n++) {
-            key = model.id() + " #" + n;
+        String key = Objects.requireNonNull(name, "name");
+        for (int n = 2; names.containsKey(key); n++) {
+            key = name + " #" + n;
         }
-        models.add(key);
+        names.put(key, model.id());
         return new Counted(model, key);
+    }
+
+    /** The name each model is counted under, in registration order, to its id. */
+    public synchronized Map<String, String> models() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
     }
 
     /** The phases so far, in order, each with every counted model (0 for those it did not ask). */
@@ -65,7 +75,7 @@ public final class QueryBudget {
         List<Phase> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, LongAdder>> e : byPhase.entrySet()) {
             Map<String, Long> q = new LinkedHashMap<>();
-            for (String m : models) {
+            for (String m : names.keySet()) {
                 LongAdder a = e.getValue().get(m);
                 q.put(m, a == null ? 0L : a.sum());
             }

@@ -99,10 +99,13 @@ class AuditRunnerTest {
         assertThat(s.targetQuestions("measure auditor:random-world-text")).isEqualTo(world.searchSuccess().total());
         AuditMeasures rl = s.measures().get("auditor:rl");
         assertThat(s.targetQuestions("measure auditor:rl")).isEqualTo(rl.validText().correct());
-        assertThat(s.targetId()).isEqualTo("tiny:target");
+        assertThat(s.targetId()).isEqualTo("S");
         JsonNode queries = new ObjectMapper().readTree(tmp.resolve("run").resolve(AuditRunner.QUERIES_FILE).toFile());
-        assertThat(queries.path("phases").get(4).path("questions").path("tiny:refA").asLong())
-                .isEqualTo(s.questions().get(4).of("tiny:refA")).isPositive();
+        assertThat(queries.path("phases").get(4).path("questions").path("R1").asLong())
+                .isEqualTo(s.questions().get(4).of("R1")).isPositive();
+        // Counted under the config's names, with the ids they stand for.
+        assertThat(queries.path("models").path("S").asText()).isEqualTo("tiny:target");
+        assertThat(queries.path("models").path("R2").asText()).isEqualTo("tiny:refB");
         assertThat(queries.path("targetYield").path("measure auditor:rl").path("targetQuestions").asLong())
                 .isEqualTo(rl.validText().correct());
 
