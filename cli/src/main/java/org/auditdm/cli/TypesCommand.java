@@ -146,7 +146,7 @@ public class TypesCommand implements Callable<Integer> {
                 });
     }
 
-    private static VisionLanguageModel load(String name, RunManifest manifest, List<Checkpoints.Loaded> loaded) {
+    static VisionLanguageModel load(String name, RunManifest manifest, List<Checkpoints.Loaded> loaded) {
         Checkpoints.Loaded l = Checkpoints.load(ZooModels.resolve(name));
         loaded.add(l);
         String recorded = manifest.models().get(l.model().id());

@@ -59,12 +59,27 @@ public final class AuditModels implements AutoCloseable {
 
     /** Resolves every model the config names; on failure, whatever was opened is closed. */
     public static AuditModels open(AuditConfig config, TargetFactory factory, ZooLoader zoo) {
+        return open(config, factory, zoo, null);
+    }
+
+    /**
+     * Resolves the models the config names, except that {@code target}, when not null, is the target: a model
+     * implemented in Java by the caller (the config's {@code target} should then be its id, for the manifest).
+     * Its checksum is {@code java:} and its id: there are no parameters to hash, so the id is its provenance.
+     */
+    public static AuditModels open(AuditConfig config, TargetFactory factory, ZooLoader zoo,
+                                   VisionLanguageModel target) {
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(zoo, "zoo");
         AuditModels m = new AuditModels(factory, config.httpAuditor()
                 ? config.auditor().substring(AuditConfig.HTTP_AUDITOR.length()) : null);
         try {
-            m.target = m.resolve(config, config.target(), zoo);
+            if (target != null) {
+                m.target = target;
+                m.checksums.put(target.id(), "java:" + target.id());
+            } else {
+                m.target = m.resolve(config, config.target(), zoo);
+            }
             for (String r : config.references()) {
                 m.references.add(m.resolve(config, r, zoo));
             }
