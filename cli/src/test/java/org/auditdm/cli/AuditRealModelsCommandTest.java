@@ -13,25 +13,15 @@ import javax.imageio.ImageIO;
 import org.auditdm.api.VisionLanguageModel;
 import org.auditdm.connectors.ChatCompletionsServer;
 import org.auditdm.zoo.checkpoint.Checkpoints;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code auditdm audit} with target specs from the config and with a photo folder, on the committed checkpoints. */
+@ExtendWith(RepositoryHome.class)
 class AuditRealModelsCommandTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void home() {
-        System.setProperty("auditdm.home", Path.of("..").toAbsolutePath().normalize().toString());
-    }
-
-    @AfterAll
-    static void clear() {
-        System.clearProperty("auditdm.home");
-    }
 
     private static String[] run(String... args) {
         StringWriter out = new StringWriter();

@@ -13,25 +13,15 @@ import org.auditdm.api.VisualQuestion;
 import org.auditdm.audit.loop.AuditRunner;
 import org.auditdm.failures.FailureTypes;
 import org.auditdm.report.RunDiff;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Java entry point, as a service or a JUnit test uses it: a model of one's own audited against R1 and R2. */
+@ExtendWith(RepositoryHome.class)
 class AuditsTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void home() {
-        System.setProperty("auditdm.home", Path.of("..").toAbsolutePath().normalize().toString());
-    }
-
-    @AfterAll
-    static void clear() {
-        System.clearProperty("auditdm.home");
-    }
 
     /** A deliberately broken test double: answers "1" to everything. */
     private static class AlwaysOne implements VisionLanguageModel {

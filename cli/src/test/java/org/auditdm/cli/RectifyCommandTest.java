@@ -11,25 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.auditdm.rectify.Rectifier;
 import org.auditdm.zoo.checkpoint.CheckpointMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** audit -> rectify -> re-audit on the committed checkpoints at toy sizes, then export; one-line errors. */
+@ExtendWith(RepositoryHome.class)
 class RectifyCommandTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void home() {
-        System.setProperty("auditdm.home", Path.of("..").toAbsolutePath().normalize().toString());
-    }
-
-    @AfterAll
-    static void clear() {
-        System.clearProperty("auditdm.home");
-    }
 
     private static String[] run(String... args) {
         StringWriter out = new StringWriter();

@@ -6,26 +6,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The main job on the committed checkpoints, at the quick preset: every phase, resume, bad input. */
+@ExtendWith(RepositoryHome.class)
 class RunCommandTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void home() {
-        // Tests run in cli/; the committed models live at the repository root.
-        System.setProperty("auditdm.home", Path.of("..").toAbsolutePath().normalize().toString());
-    }
-
-    @AfterAll
-    static void clear() {
-        System.clearProperty("auditdm.home");
-    }
 
     private static String[] run(String... args) {
         StringWriter out = new StringWriter();
