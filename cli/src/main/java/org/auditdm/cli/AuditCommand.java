@@ -150,7 +150,7 @@ public class AuditCommand implements Callable<Integer> {
         }
         try (AuditModels models = AuditModels.open(config, TargetFactory.system(null),
                 name -> Checkpoints.load(ZooModels.resolve(name)))) {
-            Path base = baseDir != null ? baseDir : ZooModels.home().resolve("models").resolve("auditor").resolve("base");
+            Path base = baseDir != null ? baseDir : ZooModels.baseAuditor();
             if (!Files.isDirectory(base)) {
                 err.println("no base auditor at " + base + "; training one (about " + baseMinutes + " minutes)");
                 Progress p = new Progress(err, "base auditor", 4000);
@@ -287,16 +287,11 @@ public class AuditCommand implements Callable<Integer> {
         }
         o.println();
         List<String> parts = new java.util.ArrayList<>();
-        long discovery = s.targetQuestions(AuditRunner.PHASE_DISCOVERY);
-        if (!Double.isNaN(s.probesPerSecond()) && discovery > 0) {
-            parts.add(String.format(Locale.ROOT, "findings in discovery %.1f", 100.0 * s.findings() / discovery));
-        }
-        for (Map.Entry<String, AuditMeasures> e : s.measures().entrySet()) {
-            long q = s.targetQuestions(AuditRunner.PHASE_MEASURE + e.getKey());
-            if (q > 0) {
-                parts.add(String.format(Locale.ROOT, "valid failures %s %.1f", e.getKey(),
-                        100.0 * e.getValue().searchSuccess().correct() / q));
-            }
+        for (AuditRunner.Yield y : s.targetYield()) {
+            parts.add(y.counted().equals(AuditRunner.Yield.FINDINGS)
+                    ? String.format(Locale.ROOT, "findings in discovery %.1f", y.per100())
+                    : String.format(Locale.ROOT, "valid failures %s %.1f",
+                    y.phase().substring(AuditRunner.PHASE_MEASURE.length()), y.per100()));
         }
         if (!parts.isEmpty()) {
             o.println("per 100 target questions: " + String.join("; ", parts));

@@ -39,7 +39,7 @@ public final class AuditorCommand {
 
         @Override
         public Integer call() {
-            Path dir = out != null ? out : ZooModels.home().resolve("models").resolve("auditor").resolve("base");
+            Path dir = out != null ? out : ZooModels.baseAuditor();
             BaseAuditorTraining.Config c = BaseAuditorTraining.Config.standard(steps, seed);
             c = new BaseAuditorTraining.Config(c.spec(), c.vocabularyCorpus(), c.seed(), c.poolSeed(), c.poolSize(),
                     c.batchSize(), c.maxSteps(), c.learningRate(), c.warmupFraction(), c.weightDecay(), c.clipNorm(),

@@ -5,8 +5,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.auditdm.api.VisionLanguageModel;
@@ -15,8 +13,6 @@ import org.auditdm.audit.config.AuditConfigLoader;
 import org.auditdm.audit.connect.AuditModels;
 import org.auditdm.audit.loop.AuditRunner;
 import org.auditdm.audit.policy.PolicyCheckpoint;
-import org.auditdm.audit.run.RunDirectory;
-import org.auditdm.audit.run.RunManifest;
 import org.auditdm.connectors.TargetFactory;
 import org.auditdm.failures.FailureTypes;
 import org.auditdm.zoo.checkpoint.Checkpoints;
@@ -59,7 +55,7 @@ public final class Audits {
             flags.put("target", target.id());
         }
         AuditConfig config = AuditConfigLoader.load(null, flags);
-        Path base = ZooModels.home().resolve("models").resolve("auditor").resolve("base");
+        Path base = ZooModels.baseAuditor();
         if (!Files.isDirectory(base)) {
             throw new IllegalArgumentException("no base auditor at " + base + " (set -Dauditdm.home to the auditdm "
                     + "checkout, or train one with: auditdm auditor train-base)");
@@ -83,22 +79,7 @@ public final class Audits {
      * loaded by name); the references are the run's own, checked against its manifest.
      */
     public static FailureTypes failureTypes(Path run, VisionLanguageModel target) {
-        RunManifest manifest = RunDirectory.readManifest(run);
-        AuditConfig config = AuditConfig.fromJson(manifest.config());
-        if (!config.target().equals(target.id())) {
-            throw new IllegalArgumentException("run " + run + " audited '" + config.target() + "', not '"
-                    + target.id() + "'");
-        }
-        List<Checkpoints.Loaded> loaded = new ArrayList<>();
-        try {
-            List<VisionLanguageModel> refs = new ArrayList<>();
-            for (String r : config.references()) {
-                refs.add(TypesCommand.load(r, manifest, loaded));
-            }
-            return TypesCommand.analyse(run, target, refs, null, TYPE_PROBES, 0, quiet());
-        } finally {
-            loaded.forEach(Checkpoints.Loaded::close);
-        }
+        return TypesCommand.analyse(run, Objects.requireNonNull(target, "target"), null, TYPE_PROBES, 0, quiet());
     }
 
     /** The failure types an earlier analysis wrote into a run (or a {@code failure-types.json} file). */

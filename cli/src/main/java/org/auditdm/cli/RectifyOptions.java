@@ -185,7 +185,7 @@ final class RectifyOptions {
             refs.put(r, resolve.apply(r));
         }
         Path base = baseAuditor != null ? baseAuditor
-                : ZooModels.home().resolve("models").resolve("auditor").resolve("base");
+                : ZooModels.baseAuditor();
         return Workspace.open(runDir, targetDir, refs, base);
     }
 

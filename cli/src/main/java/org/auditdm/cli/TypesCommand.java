@@ -100,19 +100,33 @@ public class TypesCommand implements Callable<Integer> {
 
     /** Loads the run's models by the names in its manifest (checking their checksums) and analyses the run. */
     static FailureTypes analyse(Path run, Long seed, int probes, int clusters, PrintWriter err) {
+        return analyse(run, (VisionLanguageModel) null, seed, probes, clusters, err);
+    }
+
+    /**
+     * Analyses a run with its references loaded by name (checksums checked against the manifest) and
+     * {@code target}, or, when it is null, the run's target loaded by name too; a given target must have the
+     * id the run audited.
+     */
+    static FailureTypes analyse(Path run, VisionLanguageModel target, Long seed, int probes, int clusters,
+                                PrintWriter err) {
         if (!Files.isDirectory(run)) {
             throw new IllegalArgumentException("no run directory " + run);
         }
         RunManifest manifest = RunDirectory.readManifest(run);
         AuditConfig config = AuditConfig.fromJson(manifest.config());
+        if (target != null && !config.target().equals(target.id())) {
+            throw new IllegalArgumentException("run " + run + " audited '" + config.target() + "', not '"
+                    + target.id() + "'");
+        }
         List<Checkpoints.Loaded> loaded = new ArrayList<>();
         try {
-            VisionLanguageModel target = load(config.target(), manifest, loaded);
+            VisionLanguageModel t = target != null ? target : load(config.target(), manifest, loaded);
             List<VisionLanguageModel> refs = new ArrayList<>();
             for (String r : config.references()) {
                 refs.add(load(r, manifest, loaded));
             }
-            return analyse(run, target, refs, seed, probes, clusters, err);
+            return analyse(run, t, refs, seed, probes, clusters, err);
         } finally {
             loaded.forEach(Checkpoints.Loaded::close);
         }
@@ -146,7 +160,7 @@ public class TypesCommand implements Callable<Integer> {
                 });
     }
 
-    static VisionLanguageModel load(String name, RunManifest manifest, List<Checkpoints.Loaded> loaded) {
+    private static VisionLanguageModel load(String name, RunManifest manifest, List<Checkpoints.Loaded> loaded) {
         Checkpoints.Loaded l = Checkpoints.load(ZooModels.resolve(name));
         loaded.add(l);
         String recorded = manifest.models().get(l.model().id());

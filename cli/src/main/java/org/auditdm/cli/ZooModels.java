@@ -18,6 +18,11 @@ final class ZooModels {
         return Path.of(h == null || h.isBlank() ? "." : h);
     }
 
+    /** Where the committed base auditor lives. */
+    static Path baseAuditor() {
+        return home().resolve("models").resolve("auditor").resolve("base");
+    }
+
     /** Where the committed checkpoint of a preset lives. */
     static Path committed(String name) {
         return home().resolve("models").resolve("zoo").resolve(name.toUpperCase(Locale.ROOT));

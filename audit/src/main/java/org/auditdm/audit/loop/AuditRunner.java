@@ -103,6 +103,36 @@ public final class AuditRunner {
         public long targetQuestions(String name) {
             return questions.stream().filter(p -> p.name().equals(name)).mapToLong(p -> p.of(targetId)).sum();
         }
+
+        /**
+         * What the target's questions bought: findings in discovery (a fresh run only: a resumed one, whose speed
+         * is NaN, asked only some seeds' questions), then valid failures of each measured auditor.
+         */
+        public List<Yield> targetYield() {
+            List<Yield> out = new ArrayList<>();
+            long discovery = targetQuestions(PHASE_DISCOVERY);
+            if (!Double.isNaN(probesPerSecond) && discovery > 0) {
+                out.add(new Yield(PHASE_DISCOVERY, Yield.FINDINGS, findings, discovery));
+            }
+            for (Map.Entry<String, AuditMeasures> e : measures.entrySet()) {
+                long q = targetQuestions(PHASE_MEASURE + e.getKey());
+                if (q > 0) {
+                    out.add(new Yield(PHASE_MEASURE + e.getKey(), Yield.VALID_FAILURES,
+                            e.getValue().searchSuccess().correct(), q));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** {@code count} {@code counted} (findings or valid failures) from {@code targetQuestions} in {@code phase}. */
+    public record Yield(String phase, String counted, long count, long targetQuestions) {
+        public static final String FINDINGS = "findings";
+        public static final String VALID_FAILURES = "validFailures";
+
+        public double per100() {
+            return 100.0 * count / targetQuestions;
+        }
     }
 
     /** Phase names of {@link Summary#questions()}. */
@@ -198,7 +228,8 @@ public final class AuditRunner {
         QueryBudget budget = new QueryBudget();
         // Counted under the names the config gives them (S, R1, ...) when it names each model given.
         boolean named = config.references().size() == models.references().size();
-        VisionLanguageModel target = budget.count(models.target(), named ? config.target() : models.target().id());
+        String targetName = named ? config.target() : models.target().id();
+        VisionLanguageModel target = budget.count(models.target(), targetName);
         List<VisionLanguageModel> references = new ArrayList<>();
         for (int i = 0; i < models.references().size(); i++) {
             VisionLanguageModel r = models.references().get(i);
@@ -247,9 +278,8 @@ public final class AuditRunner {
                 write(run.dir().resolve("measures.json"), measures);
             }
             Summary summary = new Summary(run.dir(), curve, run.findings().size(), measures,
-                    run.resumed() ? Double.NaN : probes / Math.max(seconds, 1e-9), budget.phases(),
-                    budget.models().keySet().iterator().next());
-            write(run.dir().resolve(QUERIES_FILE), queries(summary, budget.models(), run.resumed()));
+                    run.resumed() ? Double.NaN : probes / Math.max(seconds, 1e-9), budget.phases(), targetName);
+            write(run.dir().resolve(QUERIES_FILE), queries(summary, budget.models()));
             return summary;
         }
     }
@@ -389,7 +419,7 @@ public final class AuditRunner {
      * questions bought: findings per 100 in discovery (a fresh run only: a resumed one asked only some seeds'
      * questions) and, per auditor of the measurement, valid failures per 100.
      */
-    private static Map<String, Object> queries(Summary s, Map<String, String> models, boolean resumed) {
+    private static Map<String, Object> queries(Summary s, Map<String, String> models) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("scope", "this invocation of the audit (a resumed run counts only its own questions); every question "
                 + "asked of a model, presupposition checks and retries included");
@@ -397,29 +427,15 @@ public final class AuditRunner {
         doc.put("models", models);
         doc.put("phases", s.questions());
         Map<String, Object> yield = new LinkedHashMap<>();
-        long discovery = s.targetQuestions(PHASE_DISCOVERY);
-        if (!resumed && discovery > 0) {
-            yield.put(PHASE_DISCOVERY, ordered("findings", s.findings(), "targetQuestions", discovery,
-                    "findingsPer100", 100.0 * s.findings() / discovery));
-        }
-        for (Map.Entry<String, AuditMeasures> e : s.measures().entrySet()) {
-            long q = s.targetQuestions(PHASE_MEASURE + e.getKey());
-            if (q > 0) {
-                long failures = e.getValue().searchSuccess().correct();
-                yield.put(PHASE_MEASURE + e.getKey(), ordered("validFailures", failures, "targetQuestions", q,
-                        "validFailuresPer100", 100.0 * failures / q));
-            }
+        for (Yield y : s.targetYield()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(y.counted(), y.count());
+            m.put("targetQuestions", y.targetQuestions());
+            m.put(y.counted() + "Per100", y.per100());
+            yield.put(y.phase(), m);
         }
         doc.put("targetYield", yield);
         return doc;
-    }
-
-    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(k1, v1);
-        m.put(k2, v2);
-        m.put(k3, v3);
-        return m;
     }
 
     private static void write(Path file, Object value) {
