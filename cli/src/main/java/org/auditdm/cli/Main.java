@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TypesCommand.class,
             ReportCommand.class,
             DiffCommand.class,
+            CostCommand.class,
             RectifyCommand.class,
             ExportCommand.class,
             LoopCommand.class,
