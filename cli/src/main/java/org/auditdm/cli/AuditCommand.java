@@ -107,6 +107,11 @@ public class AuditCommand implements Callable<Integer> {
     @Option(names = "--base", description = "base auditor checkpoint (default: models/auditor/base; trained if missing)")
     Path baseDir;
 
+    @Option(names = "--start-auditor", paramLabel = "DIR", description = "start GRPO from this trained auditor "
+            + "(e.g. runs/main/auditor/rl) instead of the base auditor; with --steps 0 it audits as it is, without "
+            + "training (a trained auditor on another or a rectified target)")
+    Path startAuditor;
+
     @Option(names = "--base-minutes", defaultValue = "6",
             description = "time budget for training a missing base auditor (default: ${DEFAULT-VALUE})")
     double baseMinutes;
@@ -162,12 +167,18 @@ public class AuditCommand implements Callable<Integer> {
                         p.update(step, String.format(Locale.ROOT, "loss %.3f", loss)));
                 p.done();
             }
-            try (PolicyCheckpoint.Loaded auditorCheckpoint = PolicyCheckpoint.load(base)) {
+            try (PolicyCheckpoint.Loaded auditorCheckpoint = PolicyCheckpoint.load(base);
+                 PolicyCheckpoint.Loaded startCheckpoint = startAuditor == null ? null : loadStart(startAuditor)) {
                 AuditRunner runner = new AuditRunner(config,
                         new AuditRunner.Models(models.target(), models.references(), models.checksums()),
                         auditorCheckpoint.policy(), auditorCheckpoint.metadata(), Clock.systemUTC(), ZooModels.home());
                 if (photos != null) {
                     runner = runner.withPhotos(photos, PhotoSupport.of(photos, null));
+                }
+                if (startCheckpoint != null) {
+                    runner = runner.withStartAuditor(startCheckpoint);
+                    err.println("RL auditor starts from " + startCheckpoint.metadata().id() + " ("
+                            + startAuditor + "), " + config.steps() + " GRPO steps");
                 }
                 if (config.httpAuditor()) {
                     runner = runner.withPromptAuditor(models.httpAuditor(photos != null
@@ -190,6 +201,13 @@ public class AuditCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static PolicyCheckpoint.Loaded loadStart(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("metadata.json"))) {
+            throw new IllegalArgumentException("no auditor checkpoint at " + dir + " (a run's trained auditor is RUN/auditor/rl)");
+        }
+        return PolicyCheckpoint.load(dir);
     }
 
     /** What a subclass does with the finished run while the models are still loaded. */

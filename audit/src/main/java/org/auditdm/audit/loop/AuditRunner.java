@@ -166,6 +166,8 @@ public final class AuditRunner {
     private final SeedSource seedSource;
     private final PhotoSupport photos;
     private final Auditor promptAuditor;
+    /** The policy GRPO starts from (and discovery uses, with 0 steps); null: the base auditor. */
+    private final PolicyCheckpoint.Loaded start;
     /** Scenes of recently rendered images by SHA-256, for the world-text baseline (it reads scene graphs). */
     private final Map<String, Scene> recentScenes = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -177,11 +179,12 @@ public final class AuditRunner {
 
     public AuditRunner(AuditConfig config, Models models, AuditorPolicy base, PolicyCheckpoint.Metadata baseMetadata,
                        Clock clock, Path gitDir) {
-        this(config, models, base, baseMetadata, clock, gitDir, null, PhotoSupport.none(), null);
+        this(config, models, base, baseMetadata, clock, gitDir, null, PhotoSupport.none(), null, null);
     }
 
     private AuditRunner(AuditConfig config, Models models, AuditorPolicy base, PolicyCheckpoint.Metadata baseMetadata,
-                        Clock clock, Path gitDir, SeedSource seedSource, PhotoSupport photos, Auditor promptAuditor) {
+                        Clock clock, Path gitDir, SeedSource seedSource, PhotoSupport photos, Auditor promptAuditor,
+                        PolicyCheckpoint.Loaded start) {
         this.config = Objects.requireNonNull(config, "config");
         this.models = Objects.requireNonNull(models, "models");
         this.base = Objects.requireNonNull(base, "base");
@@ -191,6 +194,7 @@ public final class AuditRunner {
         this.seedSource = seedSource;
         this.photos = Objects.requireNonNull(photos, "photos");
         this.promptAuditor = promptAuditor;
+        this.start = start;
     }
 
     /**
@@ -201,7 +205,7 @@ public final class AuditRunner {
      */
     public AuditRunner withPhotos(PhotoFolder.Loaded folder, PhotoSupport support) {
         return new AuditRunner(config, models, base, baseMetadata, clock, gitDir, folder.seedSource(), support,
-                promptAuditor);
+                promptAuditor, start);
     }
 
     /**
@@ -211,7 +215,27 @@ public final class AuditRunner {
      */
     public AuditRunner withPromptAuditor(Auditor auditor) {
         return new AuditRunner(config, models, base, baseMetadata, clock, gitDir, seedSource, photos,
-                Objects.requireNonNull(auditor, "auditor"));
+                Objects.requireNonNull(auditor, "auditor"), start);
+    }
+
+    /**
+     * Starts the RL auditor from an already trained one (for example {@code auditor/rl} of an earlier run)
+     * instead of the base auditor: GRPO trains it the config's {@code steps} more (the KL term still pulls
+     * towards the base auditor), and with 0 steps discovery and the measurements use it as it is, so a
+     * trained auditor audits another target, or the rectified one, without paying for its training again.
+     * Its checksum is part of the run's identity (manifest {@code auditor:start}).
+     *
+     * @throws IllegalArgumentException when its vocabulary differs from the base auditor's (GRPO's KL term
+     *     compares the two token by token)
+     */
+    public AuditRunner withStartAuditor(PolicyCheckpoint.Loaded trained) {
+        Objects.requireNonNull(trained, "trained");
+        if (baseMetadata != null && !trained.metadata().vocabulary().equals(baseMetadata.vocabulary())) {
+            throw new IllegalArgumentException("the start auditor " + trained.metadata().id() + " writes with another "
+                    + "vocabulary than the base auditor " + baseMetadata.id() + "; start from an auditor trained from it");
+        }
+        return new AuditRunner(config, models, base, baseMetadata, clock, gitDir, seedSource, photos, promptAuditor,
+                trained);
     }
 
     /** Runs (or resumes) the audit in {@code config.output()}. */
@@ -222,6 +246,9 @@ public final class AuditRunner {
         Map<String, String> checksums = new LinkedHashMap<>(models.checksums());
         if (baseMetadata != null) {
             checksums.put("auditor:base", baseMetadata.parameterChecksum());
+        }
+        if (start != null) {
+            checksums.put("auditor:start", start.metadata().parameterChecksum());
         }
         RunManifest manifest = RunManifest.describe(runId(), clock, checksums, config.toJson(), seeds.describe(),
                 config.seed(), gitDir);
@@ -257,7 +284,7 @@ public final class AuditRunner {
 
             listener.phase("discovery");
             budget.phase(PHASE_DISCOVERY);
-            long start = System.nanoTime();
+            long discoveryStart = System.nanoTime();
             // Photo seeds: the trained auditor with photo edits. World seeds: the configured mix of auditors.
             Auditor onSeeds = promptAuditor != null ? discoverer
                     : seedSource != null ? PhotoEditSampler.withPhotoEdits(discoverer)
@@ -269,7 +296,7 @@ public final class AuditRunner {
                     probes += s.probes();
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = (System.nanoTime() - discoveryStart) / 1e9;
 
             Map<String, AuditMeasures> measures = Map.of();
             if (seedSource == null) {
@@ -321,7 +348,7 @@ public final class AuditRunner {
                 return PolicyCheckpoint.load(rlDir).policy();
             }
         }
-        AuditorPolicy policy = base.copy();
+        AuditorPolicy policy = (start != null ? start.policy() : base).copy();
         if (config.steps() == 0) {
             return policy;
         }
@@ -365,7 +392,7 @@ public final class AuditRunner {
                         "learningRate", grpo.learningRate(),
                         "klWeight", grpo.klWeight(), "clipEpsilon", grpo.clipEpsilon(),
                         "validTextReward", config.validTextReward(), "imageTextCredit", config.imageTextCredit()),
-                baseMetadata);
+                start != null ? start.metadata() : baseMetadata);
         write(curveFile, curve);
         run.append(new RunEvent.AuditorCheckpoint(config.steps(), "auditor:rl",
                 run.dir().relativize(rlDir).toString(), meta.parameterChecksum()));

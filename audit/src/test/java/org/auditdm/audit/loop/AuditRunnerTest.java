@@ -70,6 +70,55 @@ class AuditRunnerTest {
                 Map.of("tiny:target", "t", "tiny:refA", "a", "tiny:refB", "b")), base, null, clock, tmp);
     }
 
+    /** The texts the auditors wrote in discovery, in order. */
+    private static List<String> auditorTexts(Path run) throws Exception {
+        List<String> texts = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(run.resolve("events.jsonl"))) {
+            JsonNode e = json.readTree(line);
+            if (e.path("type").asText().equals("probe_evaluated")) {
+                texts.add(e.path("evaluated").path("text").path("text").asText());
+            }
+        }
+        assertThat(texts).isNotEmpty();
+        return texts;
+    }
+
+    @Test
+    void aTrainedAuditorAuditsAgainWithoutTraining() throws Exception {
+        AuditRunner.Summary trained = runner(tmp.resolve("trained")).run(new AuditRunner.Listener() { });
+        Path rl = tmp.resolve("trained").resolve("auditor/rl");
+        String checksum = org.auditdm.audit.policy.PolicyCheckpoint.readMetadata(rl).parameterChecksum();
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        AuditConfig noSteps = AuditConfigLoader.load(null, Map.of("seeds", "4", "steps", "0", "samplesPerSeed", "2",
+                "groupSize", "2", "output", tmp.resolve("again").toString()));
+        try (var start = org.auditdm.audit.policy.PolicyCheckpoint.load(rl)) {
+            AuditRunner.Summary again = new AuditRunner(noSteps, new AuditRunner.Models(target, List.of(refA, refB),
+                    Map.of("tiny:target", "t", "tiny:refA", "a", "tiny:refB", "b")), base, null, clock, tmp)
+                    .withStartAuditor(start).run(new AuditRunner.Listener() { });
+            assertThat(again.rewardCurve()).isEmpty();
+            assertThat(again.targetQuestions("grpo")).isZero();
+            // The saved auditor measures as it did at the end of its own training run (same seeds, same sampling).
+            assertThat(again.measures().get("auditor:rl")).isEqualTo(trained.measures().get("auditor:rl"));
+            assertThat(auditorTexts(tmp.resolve("again"))).isEqualTo(auditorTexts(tmp.resolve("trained")));
+        }
+        // Another start auditor (initialised differently) writes other texts: the start is what audits.
+        Path otherDir = tmp.resolve("other-auditor");
+        try (AuditorPolicy other = AuditorPolicy.create(PolicySpec.tiny(), TextVocabulary.world(200, 1), 99)) {
+            org.auditdm.audit.policy.PolicyCheckpoint.save(other, otherDir, "other", Map.of(), null);
+        }
+        AuditConfig otherConfig = AuditConfigLoader.load(null, Map.of("seeds", "4", "steps", "0", "samplesPerSeed", "2",
+                "groupSize", "2", "output", tmp.resolve("other").toString()));
+        try (var start = org.auditdm.audit.policy.PolicyCheckpoint.load(otherDir)) {
+            AuditRunner.Summary other = new AuditRunner(otherConfig, new AuditRunner.Models(target, List.of(refA, refB),
+                    Map.of("tiny:target", "t", "tiny:refA", "a", "tiny:refB", "b")), base, null, clock, tmp)
+                    .withStartAuditor(start).run(new AuditRunner.Listener() { });
+            assertThat(auditorTexts(tmp.resolve("other"))).isNotEqualTo(auditorTexts(tmp.resolve("trained")));
+        }
+        JsonNode manifest = new ObjectMapper().readTree(tmp.resolve("again").resolve("manifest.json").toFile());
+        assertThat(manifest.path("models").path("auditor:start").asText()).isEqualTo(checksum);
+    }
+
     @Test
     void runsEveryPhaseAndResumesToTheSameFindings() throws Exception {
         List<String> phases = new ArrayList<>();
