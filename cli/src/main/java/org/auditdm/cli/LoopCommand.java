@@ -45,6 +45,11 @@ final class LoopCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "runs/loop", description = "loop directory (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--reaudit", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "after each rectification, audit the rectified target again with the round's trained auditor "
+                    + "as it is (no GRPO): how much of what it found is gone (default: on; --no-reaudit to skip)")
+    boolean reaudit;
+
     @Option(names = "--audit-seeds", description = "seeds per audit (default: the audit default)")
     Integer auditSeeds;
 
@@ -123,6 +128,16 @@ final class LoopCommand implements Callable<Integer> {
             }
             o.println("round " + r + ": failure types of this round with the rectified target (same fresh probes):");
             TypesCommand.recheck(auditDir, rectified.toString(), typeProbes, o);
+            Path trainedAuditor = auditDir.resolve("auditor").resolve("rl");
+            if (reaudit && Files.isRegularFile(trainedAuditor.resolve("metadata.json"))) {
+                Path again = roundDir.resolve("reaudit");
+                err.println("round " + r + ": the round's trained auditor audits " + rectified + " (no GRPO)");
+                audit(rectified, again, trainedAuditor);
+                RoundSummary after = summary(r, rectified, again);
+                o.printf(Locale.ROOT, "round %d: the round's trained auditor, without retraining: RL search success %s -> %s,"
+                        + " findings %d -> %d (%s)%n", r, RectifyOptions.percent(summary.rlSearchSuccess()),
+                        RectifyOptions.percent(after.rlSearchSuccess()), summary.findings(), after.findings(), again);
+            }
             target = rectified;
         }
         Map<String, SuiteScores> scores = benchSize > 0 ? score(summaries, err) : Map.of();
@@ -163,12 +178,19 @@ final class LoopCommand implements Callable<Integer> {
     }
 
     private void audit(Path target, Path auditDir) {
+        audit(target, auditDir, null);
+    }
+
+    /** Audits {@code target}; with {@code startAuditor}, that trained auditor as it is (0 GRPO steps). */
+    private void audit(Path target, Path auditDir, Path startAuditor) {
         List<String> args = new ArrayList<>(List.of("--target", target.toString(), "--reference",
                 String.join(",", options.references()), "-o", auditDir.toString(), "--seed", Long.toString(options.seed)));
         if (auditSeeds != null) {
             args.addAll(List.of("--seeds", auditSeeds.toString()));
         }
-        if (auditSteps != null) {
+        if (startAuditor != null) {
+            args.addAll(List.of("--start-auditor", startAuditor.toString(), "--steps", "0"));
+        } else if (auditSteps != null) {
             args.addAll(List.of("--steps", auditSteps.toString()));
         }
         if (samplesPerSeed != null) {

@@ -42,6 +42,11 @@ class RectifyCommandTest {
         assertThat(new ObjectMapper().readTree(loop.resolve(LoopCommand.ROUNDS_EVAL).toFile())).hasSize(4);
         Path rectified = loop.resolve("round-1").resolve("S-rectified");
         assertThat(loop.resolve("round-2").resolve("audit").resolve("findings.jsonl")).exists();
+        // the round's trained auditor, as it is, on the rectified target
+        assertThat(r[1]).contains("round 1: the round's trained auditor, without retraining: RL search success");
+        JsonNode again = new ObjectMapper().readTree(loop.resolve("round-1").resolve("reaudit").resolve("manifest.json").toFile());
+        assertThat(again.path("config").path("steps").asInt()).isZero();
+        assertThat(again.path("models").has("auditor:start")).isTrue();
         List<CheckpointMetadata> chain = Rectifier.chainTo(rectified, Path.of("..", "models", "zoo", "S"));
         assertThat(chain).hasSize(2);
         JsonNode recipe = new ObjectMapper().readTree(rectified.resolve(Rectifier.RECIPE).toFile());
