@@ -204,7 +204,7 @@ public class AuditCommand implements Callable<Integer> {
     }
 
     private static PolicyCheckpoint.Loaded loadStart(Path dir) {
-        if (!Files.isRegularFile(dir.resolve("metadata.json"))) {
+        if (!Files.isRegularFile(dir.resolve(PolicyCheckpoint.METADATA))) {
             throw new IllegalArgumentException("no auditor checkpoint at " + dir + " (a run's trained auditor is RUN/auditor/rl)");
         }
         return PolicyCheckpoint.load(dir);

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.auditdm.audit.loop.AuditRunner;
+import org.auditdm.audit.policy.PolicyCheckpoint;
 import org.auditdm.audit.run.RunDirectory;
 import org.auditdm.audit.run.RunJson;
 import org.auditdm.failures.FailureTypes;
@@ -128,8 +130,8 @@ final class LoopCommand implements Callable<Integer> {
             }
             o.println("round " + r + ": failure types of this round with the rectified target (same fresh probes):");
             TypesCommand.recheck(auditDir, rectified.toString(), typeProbes, o);
-            Path trainedAuditor = auditDir.resolve("auditor").resolve("rl");
-            if (reaudit && Files.isRegularFile(trainedAuditor.resolve("metadata.json"))) {
+            Path trainedAuditor = AuditRunner.rlAuditorDir(auditDir);
+            if (reaudit && Files.isRegularFile(trainedAuditor.resolve(PolicyCheckpoint.METADATA))) {
                 Path again = roundDir.resolve("reaudit");
                 err.println("round " + r + ": the round's trained auditor audits " + rectified + " (no GRPO)");
                 audit(rectified, again, trainedAuditor);

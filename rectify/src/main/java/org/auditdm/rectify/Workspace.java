@@ -9,6 +9,7 @@ import java.util.Map;
 import org.auditdm.api.NormalizingJudge;
 import org.auditdm.api.ReferenceEnsemble;
 import org.auditdm.api.VisionLanguageModel;
+import org.auditdm.audit.loop.AuditRunner;
 import org.auditdm.audit.policy.PolicyAuditor;
 import org.auditdm.audit.policy.PolicyCheckpoint;
 import org.auditdm.audit.run.CallPolicy;
@@ -29,11 +30,6 @@ public record Workspace(Path runDir, String runId, Path targetDir, Checkpoints.L
                         Map<String, Path> referenceDirs, List<Checkpoints.Loaded> references, Judging judging,
                         PolicyAuditor baseAuditor, PolicyAuditor rlAuditor, List<AutoCloseable> owned)
         implements AutoCloseable {
-
-    /** The RL auditor of a run, where {@code auditdm audit} leaves it. */
-    public static Path rlAuditorDir(Path runDir) {
-        return runDir.resolve("auditor").resolve("rl");
-    }
 
     /**
      * Loads everything.
@@ -63,8 +59,8 @@ public record Workspace(Path runDir, String runId, Path targetDir, Checkpoints.L
             PolicyCheckpoint.Loaded base = PolicyCheckpoint.load(baseAuditorDir);
             owned.add(base);
             PolicyAuditor rl = null;
-            if (Files.isDirectory(rlAuditorDir(runDir))) {
-                PolicyCheckpoint.Loaded l = PolicyCheckpoint.load(rlAuditorDir(runDir));
+            if (Files.isDirectory(AuditRunner.rlAuditorDir(runDir))) {
+                PolicyCheckpoint.Loaded l = PolicyCheckpoint.load(AuditRunner.rlAuditorDir(runDir));
                 owned.add(l);
                 rl = new PolicyAuditor("auditor:rl", l.policy(), 1.0);
             }

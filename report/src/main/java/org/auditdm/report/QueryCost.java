@@ -1,6 +1,9 @@
 package org.auditdm.report;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.auditdm.audit.loop.AuditRunner;
 
 /**
  * What an audit's questions cost at given prices: {@code queries.json} (questions per model and phase)
@@ -140,8 +144,9 @@ public record QueryCost(List<String> models, Map<String, Double> prices, List<Ph
         List<Yield> yields = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = queries.path("targetYield").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            boolean discovery = e.getValue().has("findings");
-            long count = e.getValue().path(discovery ? "findings" : "validFailures").asLong(0);
+            boolean discovery = e.getValue().has(AuditRunner.Yield.FINDINGS);
+            long count = e.getValue().path(discovery ? AuditRunner.Yield.FINDINGS : AuditRunner.Yield.VALID_FAILURES)
+                    .asLong(0);
             double cost = phases.stream().filter(p -> p.name().equals(e.getKey())).mapToDouble(Phase::total).sum();
             yields.add(new Yield(e.getKey(), discovery ? "finding" : "valid failure", count, cost,
                     count == 0 ? Double.NaN : cost / count));
@@ -154,20 +159,21 @@ public record QueryCost(List<String> models, Map<String, Double> prices, List<Ph
      *
      * @throws IllegalArgumentException when there is none (runs made before the file existed) or it is malformed
      */
-    public static JsonNode read(java.nio.file.Path runOrFile) {
-        if (!java.nio.file.Files.exists(runOrFile)) {
+    public static JsonNode read(Path runOrFile) {
+        if (!Files.exists(runOrFile)) {
             throw new IllegalArgumentException("run directory not found: " + runOrFile);
         }
-        java.nio.file.Path file = java.nio.file.Files.isDirectory(runOrFile) ? runOrFile.resolve(RunContents.QUERIES) : runOrFile;
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        Path file = Files.isDirectory(runOrFile) ? runOrFile.resolve(RunContents.QUERIES) : runOrFile;
+        if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("run " + runOrFile + " has no " + RunContents.QUERIES
                     + " (audits write it since auditdm counts questions; run the audit again to count them)");
         }
-        return RunContents.readJson(file, new com.fasterxml.jackson.core.type.TypeReference<JsonNode>() { });
+        return RunContents.readJson(file, new TypeReference<JsonNode>() { });
     }
 
     /** A plain-text table: cost per phase and model, the total, and the cost per finding and valid failure. */
     public String text() {
+        int d = decimals();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-36s", "cost (price per question x questions)"));
         for (String m : models) {
@@ -176,25 +182,25 @@ public record QueryCost(List<String> models, Map<String, Double> prices, List<Ph
         sb.append(String.format(Locale.ROOT, " %14s%n", "all models"));
         sb.append(String.format(Locale.ROOT, "%-36s", "  price per question"));
         for (String m : models) {
-            sb.append(String.format(Locale.ROOT, " %14s", prices.containsKey(m) ? money(prices.get(m)) : "free"));
+            sb.append(String.format(Locale.ROOT, " %14s", prices.containsKey(m) ? money(prices.get(m), d) : "free"));
         }
         sb.append(System.lineSeparator());
         for (Phase p : phases) {
             sb.append(String.format(Locale.ROOT, "%-36s", "  " + p.name()));
             for (String m : models) {
-                sb.append(String.format(Locale.ROOT, " %14s", money(p.costs().get(m))));
+                sb.append(String.format(Locale.ROOT, " %14s", money(p.costs().get(m), d)));
             }
-            sb.append(String.format(Locale.ROOT, " %14s%n", money(p.total())));
+            sb.append(String.format(Locale.ROOT, " %14s%n", money(p.total(), d)));
         }
         sb.append(String.format(Locale.ROOT, "%-36s", "  total"));
         for (String m : models) {
             double sum = phases.stream().mapToDouble(p -> p.costs().get(m)).sum();
-            sb.append(String.format(Locale.ROOT, " %14s", money(sum)));
+            sb.append(String.format(Locale.ROOT, " %14s", money(sum, d)));
         }
-        sb.append(String.format(Locale.ROOT, " %14s%n", money(total())));
+        sb.append(String.format(Locale.ROOT, " %14s%n", money(total(), d)));
         for (Yield y : yields) {
             sb.append(String.format(Locale.ROOT, "%s: %d %ss for %s, %s per %s%n", y.phase(), y.count(), y.what(),
-                    money(y.cost()), Double.isNaN(y.perItem()) ? "n/a" : money(y.perItem()), y.what()));
+                    money(y.cost(), d), Double.isNaN(y.perItem()) ? "n/a" : money(y.perItem(), d), y.what()));
         }
         if (!unpriced().isEmpty()) {
             sb.append("not priced (counted as free): ").append(String.join(", ", unpriced())).append(System.lineSeparator());
@@ -208,7 +214,7 @@ public record QueryCost(List<String> models, Map<String, Double> prices, List<Ph
         return Math.max(2, Math.min(10, (int) Math.ceil(-Math.log10(min)) + 1));
     }
 
-    private String money(double v) {
-        return v == 0 ? "0" : String.format(Locale.ROOT, "%." + decimals() + "f", v);
+    private static String money(double v, int decimals) {
+        return v == 0 ? "0" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 }

@@ -238,6 +238,11 @@ public final class AuditRunner {
                 trained);
     }
 
+    /** Where a run keeps its GRPO-trained auditor. */
+    public static Path rlAuditorDir(Path runDir) {
+        return runDir.resolve("auditor").resolve("rl");
+    }
+
     /** Runs (or resumes) the audit in {@code config.output()}. */
     public Summary run(Listener listener) {
         Path dir = Path.of(config.output());
@@ -340,7 +345,7 @@ public final class AuditRunner {
 
     /** GRPO against the engine's reward, or the committed result of an earlier attempt. */
     private AuditorPolicy reinforce(RunDirectory run, Evaluator evaluator, List<CurvePoint> curve, Listener listener) {
-        Path rlDir = run.dir().resolve("auditor").resolve("rl");
+        Path rlDir = rlAuditorDir(run.dir());
         Path curveFile = run.dir().resolve("reward-curve.json");
         for (RunEvent e : run.committedEvents()) {
             if (e instanceof RunEvent.AuditorCheckpoint c && c.auditorId().equals("auditor:rl")) {

@@ -16,6 +16,7 @@ import org.auditdm.api.Finding;
 import org.auditdm.audit.config.AuditConfigLoader;
 import org.auditdm.audit.config.AuditConfig;
 import org.auditdm.audit.policy.AuditorPolicy;
+import org.auditdm.audit.policy.PolicyCheckpoint;
 import org.auditdm.audit.policy.PolicySpec;
 import org.auditdm.audit.policy.TextVocabulary;
 import org.auditdm.audit.run.AuditMeasures;
@@ -59,14 +60,18 @@ class AuditRunnerTest {
         base.close();
     }
 
-    private AuditConfig config(Path out) {
-        return AuditConfigLoader.load(null, Map.of("seeds", "4", "steps", "2", "samplesPerSeed", "2",
+    private AuditConfig config(Path out, int steps) {
+        return AuditConfigLoader.load(null, Map.of("seeds", "4", "steps", Integer.toString(steps), "samplesPerSeed", "2",
                 "groupSize", "2", "output", out.toString()));
     }
 
     private AuditRunner runner(Path out) {
+        return runner(out, 2);
+    }
+
+    private AuditRunner runner(Path out, int steps) {
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-        return new AuditRunner(config(out), new AuditRunner.Models(target, List.of(refA, refB),
+        return new AuditRunner(config(out, steps), new AuditRunner.Models(target, List.of(refA, refB),
                 Map.of("tiny:target", "t", "tiny:refA", "a", "tiny:refB", "b")), base, null, clock, tmp);
     }
 
@@ -87,15 +92,11 @@ class AuditRunnerTest {
     @Test
     void aTrainedAuditorAuditsAgainWithoutTraining() throws Exception {
         AuditRunner.Summary trained = runner(tmp.resolve("trained")).run(new AuditRunner.Listener() { });
-        Path rl = tmp.resolve("trained").resolve("auditor/rl");
-        String checksum = org.auditdm.audit.policy.PolicyCheckpoint.readMetadata(rl).parameterChecksum();
-        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-        AuditConfig noSteps = AuditConfigLoader.load(null, Map.of("seeds", "4", "steps", "0", "samplesPerSeed", "2",
-                "groupSize", "2", "output", tmp.resolve("again").toString()));
-        try (var start = org.auditdm.audit.policy.PolicyCheckpoint.load(rl)) {
-            AuditRunner.Summary again = new AuditRunner(noSteps, new AuditRunner.Models(target, List.of(refA, refB),
-                    Map.of("tiny:target", "t", "tiny:refA", "a", "tiny:refB", "b")), base, null, clock, tmp)
-                    .withStartAuditor(start).run(new AuditRunner.Listener() { });
+        Path rl = AuditRunner.rlAuditorDir(tmp.resolve("trained"));
+        String checksum = PolicyCheckpoint.readMetadata(rl).parameterChecksum();
+        try (var start = PolicyCheckpoint.load(rl)) {
+            AuditRunner.Summary again = runner(tmp.resolve("again"), 0).withStartAuditor(start)
+                    .run(new AuditRunner.Listener() { });
             assertThat(again.rewardCurve()).isEmpty();
             assertThat(again.targetQuestions("grpo")).isZero();
             // The saved auditor measures as it did at the end of its own training run (same seeds, same sampling).
@@ -105,14 +106,10 @@ class AuditRunnerTest {
         // Another start auditor (initialised differently) writes other texts: the start is what audits.
         Path otherDir = tmp.resolve("other-auditor");
         try (AuditorPolicy other = AuditorPolicy.create(PolicySpec.tiny(), TextVocabulary.world(200, 1), 99)) {
-            org.auditdm.audit.policy.PolicyCheckpoint.save(other, otherDir, "other", Map.of(), null);
+            PolicyCheckpoint.save(other, otherDir, "other", Map.of(), null);
         }
-        AuditConfig otherConfig = AuditConfigLoader.load(null, Map.of("seeds", "4", "steps", "0", "samplesPerSeed", "2",
-                "groupSize", "2", "output", tmp.resolve("other").toString()));
-        try (var start = org.auditdm.audit.policy.PolicyCheckpoint.load(otherDir)) {
-            AuditRunner.Summary other = new AuditRunner(otherConfig, new AuditRunner.Models(target, List.of(refA, refB),
-                    Map.of("tiny:target", "t", "tiny:refA", "a", "tiny:refB", "b")), base, null, clock, tmp)
-                    .withStartAuditor(start).run(new AuditRunner.Listener() { });
+        try (var start = PolicyCheckpoint.load(otherDir)) {
+            runner(tmp.resolve("other"), 0).withStartAuditor(start).run(new AuditRunner.Listener() { });
             assertThat(auditorTexts(tmp.resolve("other"))).isNotEqualTo(auditorTexts(tmp.resolve("trained")));
         }
         JsonNode manifest = new ObjectMapper().readTree(tmp.resolve("again").resolve("manifest.json").toFile());
